@@ -1,0 +1,10 @@
+"""``python -m workspaces_fake demo``: drive a whole scenario through boto3 against the fake."""
+
+from __future__ import annotations
+
+import sys
+
+from .demo import main
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,139 @@
+"""The handler registry and the call pipeline: faults -> not-supported -> validate -> observe -> handler.
+
+``_hook`` translates botocore events into :func:`dispatch` calls; tests may call :func:`dispatch` directly.
+Handlers are registered with :func:`operation` when ``workspaces_fake.operations`` is imported (which
+``import workspaces_fake`` does), and receive the top-level request members as snake_case keyword
+arguments, nested members in their API spelling.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
+
+from botocore import xform_name
+from botocore.model import OperationModel, OperationNotFoundError
+
+from . import errors
+from ._calls import Call
+from ._service import operation_model
+from ._validate import validate_input
+from .faults import Disconnect
+
+if TYPE_CHECKING:
+    from .backend import WorkspacesBackend
+
+logger = logging.getLogger("workspaces_fake")
+
+Result = Mapping[str, Any]
+Handler = Callable[..., Result]
+F = TypeVar("F", bound=Handler)
+
+self_check = False
+"""When True (the test suite sets it), every result is checked against the output shape by botocore's
+own validator before it is encoded, as botocore's Stubber checks canned responses."""
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A handler and the API members it accepts (everything else answers FakeNotSupported)."""
+
+    name: str
+    func: Handler
+    accepts: frozenset[str]
+
+
+HANDLERS: dict[str, Registration] = {}
+
+
+def operation(name: str) -> Callable[[F], F]:
+    """Register the decorated function as the handler of the API operation ``name``."""
+
+    def register(func: F) -> F:
+        params = inspect.signature(func).parameters
+        accepts = frozenset(p for p in params if params[p].kind is inspect.Parameter.KEYWORD_ONLY)
+        HANDLERS[name] = Registration(name, func, accepts)
+        return func
+
+    return register
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one call produced: a result or an error, and the request id it was answered under."""
+
+    operation: str
+    request_id: str
+    result: Optional[Result] = None
+    error: Union[errors.WorkspacesError, errors.FakeNotSupported, None] = None
+
+
+def dispatch(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Outcome:
+    """Answer one call against ``backend``; only :class:`faults.Disconnect` escapes as an exception."""
+    request_id = str(uuid.uuid4())
+    with backend.lock:
+        try:
+            backend.faults.fire(name, params)
+            outcome = Outcome(name, request_id, result=_answer(backend, name, params))
+        except (errors.WorkspacesError, errors.FakeNotSupported) as err:
+            outcome = Outcome(name, request_id, error=err)
+        except Disconnect:
+            backend.calls.record(Call(name, params, "disconnect", request_id))
+            raise
+        except Exception as exc:  # a bug in the fake must not surface as a traceback inside botocore
+            logger.exception("workspaces_fake failed while answering %s", name)
+            bug = errors.FakeInternalError(operation=name, detail=f"{type(exc).__name__}: {exc}")
+            outcome = Outcome(name, request_id, error=bug)
+        label = "ok" if outcome.error is None else outcome.error.code
+        backend.calls.record(Call(name, params, label, request_id))
+        return outcome
+
+
+def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Result:
+    registration = HANDLERS.get(name)
+    op = _operation_or_unknown(name)
+    if registration is None:
+        raise errors.FakeNotSupported(name)
+    validate_input(op, params)
+    kwargs = {}
+    for member, value in params.items():
+        key = _snake(member)
+        if key not in registration.accepts:
+            raise errors.FakeNotSupported(name, member)
+        kwargs[key] = value
+    backend.observe()
+    result = registration.func(backend, **kwargs)
+    if self_check:
+        _check_result(op, result)
+    return result
+
+
+def _operation_or_unknown(name: str) -> OperationModel:
+    try:
+        return operation_model(name)
+    except OperationNotFoundError:
+        raise errors.UnknownOperationException(f"Operation {name} is not known to WorkSpaces.") from None
+
+
+_SNAKE: dict[str, str] = {}
+
+
+def _snake(member: str) -> str:
+    found = _SNAKE.get(member)
+    if found is None:
+        found = _SNAKE[member] = xform_name(member)
+    return found
+
+
+def _check_result(op: OperationModel, result: Result) -> None:
+    """Fail loudly when a handler's result would not pass botocore's validation of the output shape."""
+    from botocore.validate import validate_parameters
+
+    from ._wire import to_parsed
+
+    if op.output_shape is not None:
+        validate_parameters(to_parsed(op.output_shape, result), op.output_shape)

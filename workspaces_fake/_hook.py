@@ -1,0 +1,285 @@
+"""The botocore side: event handlers that answer WorkSpaces calls in-process, and the activation state.
+
+Two doors, one engine (see docs/design.md):
+
+* The fast door answers at ``before-call``: botocore has built the request but not signed or sent it, and
+  takes the already-parsed response we return, so a call costs about what a Stubber call costs.
+* The wire door answers at ``before-send`` with JSON bytes, so botocore parses them, raises its modeled
+  exceptions and runs its real retry loop. The fast door hands a call to the wire door when a fault rule
+  will fire for it (throttling, server errors, dropped connections must exercise the user's retry settings).
+
+Nothing is signed: while a mock is active, ``choose-signer`` answers UNSIGNED for WorkSpaces, so no
+credentials are needed or read by the fake. The handlers sit in ``botocore.handlers.BUILTIN_HANDLERS``, so
+every session created after ``import workspaces_fake`` carries them; :func:`attach` covers older ones.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Optional
+
+import botocore
+from botocore import handlers as botocore_handlers
+from botocore.awsrequest import AWSResponse
+from botocore.exceptions import ConnectionClosedError
+from botocore.model import OperationNotFoundError
+from botocore.parsers import create_parser
+
+from . import errors
+from ._dispatch import Outcome, dispatch
+from ._service import TARGET_PREFIX, operation_model, service_model
+from ._wire import attr_name, decode_request, dumps, to_parsed, to_wire
+from .faults import Disconnect
+
+if TYPE_CHECKING:
+    from botocore.model import OperationModel
+
+    from .backend import WorkspacesBackend, World
+
+REGION_HEADER = "x-workspaces-fake-region"
+FALLBACK_REGION = "us-east-1"
+_CONTENT_TYPE = "application/x-amz-json-1.1"
+
+
+@dataclass(frozen=True)
+class Config:
+    """What one activation asked for."""
+
+    account_id: str
+    region: Optional[str]
+    lifecycle: Optional[str]
+    seed: int
+
+
+class _Activations:
+    """The process-wide activation stack; the outermost entry owns the world."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stack: list[Config] = []
+        self.world: Optional[World] = None
+
+    def push(self, config: Config) -> World:
+        from .backend import World
+
+        with self._lock:
+            if self.world is None:
+                self.world = World(lifecycle=config.lifecycle or "instant", seed=config.seed)
+            self._stack.append(config)
+            return self.world
+
+    def pop(self, config: Config) -> None:
+        with self._lock:
+            if config in self._stack:
+                # Remove the most recent matching entry, so out-of-order stops stay consistent.
+                index = len(self._stack) - 1 - self._stack[::-1].index(config)
+                del self._stack[index]
+            if not self._stack:
+                self.world = None
+
+    def top(self) -> Optional[Config]:
+        stack = self._stack
+        return stack[-1] if stack else None
+
+    @property
+    def depth(self) -> int:
+        return len(self._stack)
+
+
+ACTIVE = _Activations()
+
+
+def active_backend(region: Optional[str]) -> Optional[WorkspacesBackend]:
+    """The backend a call in ``region`` goes to, or None when no mock is active."""
+    config = ACTIVE.top()
+    world = ACTIVE.world
+    if config is None or world is None:
+        return None
+    return world.backend(config.account_id, region or config.region or FALLBACK_REGION)
+
+
+# ----------------------------------------------------------------------------------------------- fast door
+def before_call(model: OperationModel, params: dict[str, Any], context: dict[str, Any], **_: Any) -> Any:
+    """Answer a WorkSpaces call with its parsed response, or defer it to the wire door (or do nothing)."""
+    backend = active_backend(context.get("client_region"))
+    if backend is None:
+        return None
+    name = model.name
+    try:
+        body = decode_request(model.input_shape, params.get("body"))
+    except ValueError:
+        return _fast_error(model, Outcome(name, _new_id(), error=errors.SerializationException()))
+    if backend.faults.peek(name, body) is not None:
+        return None  # the wire door answers, so botocore's retry logic sees the fault
+    return _fast_answer(model, dispatch(backend, name, body))
+
+
+def _new_id() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def _headers(request_id: str) -> dict[str, str]:
+    return {"x-amzn-requestid": request_id, "content-type": _CONTENT_TYPE}
+
+
+class _Body:
+    """A raw response whose bytes are produced only if someone reads them."""
+
+    def __init__(self, produce: Any) -> None:
+        self._produce = produce
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._produce()
+
+
+def _fast_answer(model: OperationModel, outcome: Outcome) -> tuple[AWSResponse, dict[str, Any]]:
+    if outcome.error is not None:
+        return _fast_error(model, outcome)
+    result = outcome.result or {}
+    parsed = to_parsed(model.output_shape, result)
+    headers = _headers(outcome.request_id)
+    parsed["ResponseMetadata"] = {
+        "RequestId": outcome.request_id,
+        "HTTPStatusCode": 200,
+        "HTTPHeaders": dict(headers),
+        "RetryAttempts": 0,
+    }
+    http = AWSResponse("", 200, headers, _Body(lambda: dumps(to_wire(model.output_shape, result))))
+    return http, parsed
+
+
+def _fast_error(model: OperationModel, outcome: Outcome) -> tuple[AWSResponse, dict[str, Any]]:
+    """Errors are rare: parse our own error bytes with botocore's parser so they match the wire exactly."""
+    status, body = encode_outcome(model, outcome)
+    headers = _headers(outcome.request_id)
+    response = {"status_code": status, "headers": headers, "body": body}
+    parser = create_parser("json")
+    parsed: dict[str, Any] = parser.parse(response, model.output_shape)
+    error_shape = model.service_model.shape_for_error_code(parsed.get("Error", {}).get("Code"))
+    if error_shape is not None:
+        parsed.update(parser.parse(response, error_shape))
+    parsed.setdefault("ResponseMetadata", {})["RetryAttempts"] = 0
+    raw = _Body(lambda: body)
+    return AWSResponse("", status, headers, raw), parsed
+
+
+def encode_outcome(model: OperationModel, outcome: Outcome) -> tuple[int, bytes]:
+    """The HTTP status and JSON body the real service would send for this outcome."""
+    err = outcome.error
+    if err is None:
+        return 200, dumps(to_wire(model.output_shape, outcome.result or {}))
+    body: dict[str, Any] = {"__type": err.code, "message": err.message}
+    if isinstance(err, errors.WorkspacesError):
+        shape = service_model().shape_for_error_code(err.code)
+        members = shape.members if shape is not None else {}
+        for member in members:
+            value = err.fields.get(attr_name(member))
+            if member != "message" and value is not None:
+                body[member] = value
+    return err.status, dumps(body)
+
+
+# ----------------------------------------------------------------------------------------------- wire door
+def request_created(request: Any, **_: Any) -> None:
+    """Carry the client's region to the wire door, which sees only the prepared request."""
+    if ACTIVE.top() is not None:
+        region = getattr(request, "context", {}).get("client_region")
+        if region:
+            request.headers[REGION_HEADER] = region
+
+
+def choose_signer(**_: Any) -> Any:
+    """While a mock is active, WorkSpaces requests are not signed: no credentials are needed."""
+    return botocore.UNSIGNED if ACTIVE.top() is not None else None
+
+
+def before_send(request: Any, **_: Any) -> Any:
+    """Answer a prepared WorkSpaces request with JSON bytes (or a dropped connection)."""
+    target = request.headers.get("X-Amz-Target")
+    if isinstance(target, bytes):
+        target = target.decode("ascii")
+    if not target or not target.startswith(TARGET_PREFIX + "."):
+        return None
+    answered = getattr(request, "_workspaces_fake_response", None)
+    if answered is not None:
+        return answered
+    region = request.headers.get(REGION_HEADER)
+    backend = active_backend(region.decode("ascii") if isinstance(region, bytes) else region)
+    if backend is None:
+        return None
+    response = _wire_answer(backend, target.split(".", 1)[1], request)
+    request._workspaces_fake_response = response
+    return response
+
+
+def _wire_answer(backend: WorkspacesBackend, name: str, request: Any) -> AWSResponse:
+    request_id = _new_id()
+    try:
+        model = operation_model(name)
+    except OperationNotFoundError:
+        unknown = {"__type": "UnknownOperationException", "message": f"{name} is not a WorkSpaces operation."}
+        return _http(request, 400, request_id, dumps(unknown))
+    try:
+        params = decode_request(model.input_shape, request.body)
+    except ValueError:
+        outcome = Outcome(name, request_id, error=errors.SerializationException())
+    else:
+        try:
+            outcome = dispatch(backend, name, params)
+        except Disconnect as exc:
+            raise ConnectionClosedError(endpoint_url=request.url, error=str(exc)) from None
+    status, body = encode_outcome(model, outcome)
+    return _http(request, status, outcome.request_id, body)
+
+
+def _http(request: Any, status: int, request_id: str, body: bytes) -> AWSResponse:
+    return AWSResponse(request.url, status, _headers(request_id), _Body(lambda: body))
+
+
+# ----------------------------------------------------------------------------------------------- wiring
+_EVENTS: tuple[tuple[str, Any, bool], ...] = (
+    ("before-call.workspaces", before_call, True),
+    ("request-created.workspaces", request_created, False),
+    ("choose-signer.workspaces", choose_signer, True),
+    ("before-send.workspaces", before_send, True),
+)
+
+
+def install_builtin_handlers() -> None:
+    """Add the handlers to botocore's built-ins once, so every new session carries them."""
+    builtins = botocore_handlers.BUILTIN_HANDLERS
+    for event, handler, first in _EVENTS:
+        spec = (event, handler, botocore_handlers.REGISTER_FIRST) if first else (event, handler)
+        if spec not in builtins:
+            builtins.append(spec)
+
+
+def attach(target: Any) -> Any:
+    """Wire the fake into a client or session created before ``import workspaces_fake``; returns it.
+
+    Safe to call more than once: each handler is unregistered before it is registered again.
+    """
+    events = _emitter_of(target)
+    for event, handler, first in _EVENTS:
+        events.unregister(event, handler)
+        if first:
+            events.register_first(event, handler)
+        else:
+            events.register(event, handler)
+    return target
+
+
+def _emitter_of(target: Any) -> Any:
+    meta = getattr(target, "meta", None)
+    if meta is not None and hasattr(meta, "events"):
+        return meta.events  # a client (botocore, boto3 or aiobotocore)
+    inner = getattr(target, "_session", None)
+    if inner is not None and hasattr(inner, "get_component"):
+        return inner.get_component("event_emitter")  # a boto3 Session
+    if hasattr(target, "get_component"):
+        return target.get_component("event_emitter")  # a botocore Session
+    raise TypeError(f"attach() takes a client or a session; got {type(target).__name__}")

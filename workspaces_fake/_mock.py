@@ -1,0 +1,175 @@
+"""``mock_workspaces``: one object that is a decorator (sync, async, class) and a context manager.
+
+It touches neither credentials, nor ``os.environ``, nor boto3's default session: activation only pushes an
+entry on the activation stack that the botocore handlers read. Nested activations join the outermost
+one's world; leaving the outermost throws that world away.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import unittest
+from types import TracebackType
+from typing import Any, Callable, Optional, TypeVar, overload
+
+from ._hook import ACTIVE, FALLBACK_REGION, Config
+from .backend import DEFAULT_ACCOUNT_ID, WorkspacesBackend
+from .lifecycle import MODES
+
+T = TypeVar("T")
+
+
+class MockWorkspaces:
+    """An activation of the fake; see :func:`mock_workspaces`."""
+
+    def __init__(
+        self,
+        *,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        region: Optional[str] = None,
+        lifecycle: Optional[str] = None,
+        seed: int = 0,
+    ) -> None:
+        if lifecycle is not None and lifecycle not in MODES:
+            raise ValueError(f"lifecycle must be one of {', '.join(MODES)}; got {lifecycle!r}")
+        self._config = Config(account_id, region, lifecycle, seed)
+        self._started: list[Config] = []
+
+    @property
+    def backend(self) -> WorkspacesBackend:
+        """The backend of this activation's account in its default region (while active)."""
+        world = ACTIVE.world
+        if world is None or not self._started:
+            raise RuntimeError("mock_workspaces is not active; call start() or use it as a context manager")
+        return world.backend(self._config.account_id, self._region())
+
+    def _region(self) -> str:
+        return self._config.region or os.environ.get("AWS_DEFAULT_REGION") or FALLBACK_REGION
+
+    def start(self) -> WorkspacesBackend:
+        """Activate (joining an outer activation if there is one) and return the default backend."""
+        config = self._config
+        ACTIVE.push(config)
+        self._started.append(config)
+        backend = self.backend
+        if config.lifecycle is not None:
+            backend.lifecycle.mode = config.lifecycle
+        return backend
+
+    def stop(self) -> None:
+        """Deactivate; the outermost stop throws the world away. Stopping an inactive mock is an error."""
+        if not self._started:
+            raise RuntimeError("mock_workspaces.stop() called without a matching start()")
+        ACTIVE.pop(self._started.pop())
+
+    def __enter__(self) -> WorkspacesBackend:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> WorkspacesBackend:
+        return self.start()
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.stop()
+
+    def __call__(self, target: T) -> T:
+        """Decorate a function, a coroutine function or a class."""
+        if inspect.isclass(target):
+            return self._decorate_class(target)  # type: ignore[return-value]
+        if not callable(target):
+            raise TypeError(f"mock_workspaces decorates functions and classes, not {type(target).__name__}")
+        return self._decorate_callable(target)  # type: ignore[return-value]
+
+    def _fresh(self) -> MockWorkspaces:
+        return MockWorkspaces(
+            account_id=self._config.account_id,
+            region=self._config.region,
+            lifecycle=self._config.lifecycle,
+            seed=self._config.seed,
+        )
+
+    def _decorate_callable(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        if inspect.iscoroutinefunction(func):
+
+            @functools.wraps(func)
+            async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
+                with self._fresh():
+                    return await func(*args, **kwargs)
+
+            return async_wrapper
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with self._fresh():
+                return func(*args, **kwargs)
+
+        return wrapper
+
+    def _decorate_class(self, cls: type[Any]) -> type[Any]:
+        if issubclass(cls, unittest.TestCase):
+            return self._decorate_testcase(cls)
+        for name, attr in list(vars(cls).items()):
+            if name.startswith("test") and inspect.isfunction(attr):
+                setattr(cls, name, self._decorate_callable(attr))
+        return cls
+
+    def _decorate_testcase(self, cls: type[unittest.TestCase]) -> type[unittest.TestCase]:
+        """A TestCase's setUp, test and tearDown share one activation, as moto's class decorator does."""
+        original = cls.setUp
+        factory = self._fresh
+
+        @functools.wraps(original)
+        def set_up(case: unittest.TestCase) -> None:
+            mock = factory()
+            mock.start()
+            case.addCleanup(mock.stop)
+            original(case)
+
+        cls.setUp = set_up  # type: ignore[method-assign,assignment]
+        return cls
+
+
+@overload
+def mock_workspaces(target: T) -> T: ...
+
+
+@overload
+def mock_workspaces(
+    target: None = None,
+    *,
+    account_id: str = ...,
+    region: Optional[str] = ...,
+    lifecycle: Optional[str] = ...,
+    seed: int = ...,
+) -> MockWorkspaces: ...
+
+
+def mock_workspaces(
+    target: Any = None,
+    *,
+    account_id: str = DEFAULT_ACCOUNT_ID,
+    region: Optional[str] = None,
+    lifecycle: Optional[str] = None,
+    seed: int = 0,
+) -> Any:
+    """Answer every WorkSpaces call in-process while active.
+
+    Use it bare (``@mock_workspaces``), with arguments (``@mock_workspaces(lifecycle="timed")``), on a
+    function, a coroutine function or a class, or as ``with mock_workspaces() as backend:``.
+    """
+    mock = MockWorkspaces(account_id=account_id, region=region, lifecycle=lifecycle, seed=seed)
+    return mock if target is None else mock(target)

@@ -1,0 +1,120 @@
+"""WorkspacesBackend: the state of one (account, region), and the World that owns all of them.
+
+The outermost activation owns one :class:`World`; nested activations join it. A world holds the clock
+(time is shared by every region), the default lifecycle mode, and the backends, created lazily under a
+lock. Each backend has its own stores, fault rules, call log, id minter and lifecycle engine, and a
+re-entrant lock that the pipeline holds for the whole of a call, so concurrent threads lose nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Optional
+
+from ._calls import Call, CallLog  # noqa: F401  (Call re-exported for users)
+from ._ids import IdMinter
+from ._pagination import Paginator
+from ._store import Store
+from .clock import Clock
+from .faults import FaultPlan
+from .lifecycle import Engine
+from .models.application import Application, ApplicationsArrange, AssociationBook
+from .models.world import Bundle, Directory, Image, Workspace, WorldArrange
+
+DEFAULT_ACCOUNT_ID = "123456789012"
+DEFAULT_REGION = "us-east-1"
+
+
+class World:
+    """Everything one outermost activation owns: the clock and a backend per (account, region)."""
+
+    def __init__(self, *, lifecycle: str = "instant", seed: int = 0) -> None:
+        self.clock = Clock()
+        self.lifecycle = lifecycle
+        self.seed = seed
+        self._backends: dict[tuple[str, str], WorkspacesBackend] = {}
+        self._lock = threading.Lock()
+
+    def backend(self, account_id: str, region: str) -> WorkspacesBackend:
+        """The backend of (account, region), created on first use."""
+        key = (account_id, region)
+        found = self._backends.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._backends.get(key)
+            if found is None:
+                found = self._backends[key] = WorkspacesBackend(self, account_id, region)
+            return found
+
+    def backends(self) -> list[WorkspacesBackend]:
+        """Every backend created so far."""
+        return list(self._backends.values())
+
+
+class WorkspacesBackend(WorldArrange, ApplicationsArrange):
+    """The WorkSpaces state of one account in one region, and the handle tests use to shape it.
+
+    Stores (``workspaces``, ``directories``, ``bundles``, ``images``, ``applications``, ``associations``)
+    are read-only views for assertions; ``add_*`` methods arrange state; ``clock``, ``faults``, ``calls``
+    and ``lifecycle`` control time, failures and observation.
+    """
+
+    def __init__(
+        self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
+    ) -> None:
+        self._world = world
+        self.account_id = account_id
+        self.region_name = region
+        self.lock = threading.RLock()
+        self.ids = IdMinter(f"{world.seed}:{account_id}:{region}")
+        self.paginator = Paginator(f"{world.seed}:{account_id}:{region}:pages")
+        self.faults = FaultPlan()
+        self.calls = CallLog()
+        self.lifecycle = Engine(self, world.lifecycle)
+        self._init_stores()
+
+    def _init_stores(self) -> None:
+        self.workspaces: Store[Workspace] = Store(self, "WorkSpace")
+        self.directories: Store[Directory] = Store(self, "directory")
+        self.bundles: Store[Bundle] = Store(self, "bundle")
+        self.images: Store[Image] = Store(self, "image")
+        self.applications: Store[Application] = Store(self, "application")
+        self.associations = AssociationBook()
+        self.tags: dict[str, dict[str, str]] = {}
+        self._seed_world()
+        self._seed_applications()
+
+    @property
+    def clock(self) -> Clock:
+        """The world's clock (shared by every region, as time is)."""
+        return self._world.clock
+
+    def in_region(self, region: str) -> WorkspacesBackend:
+        """The sibling backend of the same account in another region."""
+        return self._world.backend(self.account_id, region)
+
+    def in_account(self, account_id: str, region: Optional[str] = None) -> WorkspacesBackend:
+        """The backend of another account (in this region unless one is given)."""
+        return self._world.backend(account_id, region or self.region_name)
+
+    def observe(self) -> None:
+        """Let every transitional resource catch up with the clock, as far as the lifecycle mode allows."""
+        with self.lock:
+            self.lifecycle.observe()
+
+    def settle(self) -> None:
+        """Run every transitional resource to a stable state now, whatever the lifecycle mode."""
+        with self.lock:
+            self.lifecycle.settle()
+
+    def reset(self) -> None:
+        """Throw away all state, rules and calls, keeping the account, region and lifecycle mode."""
+        with self.lock:
+            self.lifecycle.clear()
+            self.faults.clear()
+            self.calls.clear()
+            self._init_stores()
+
+    def __repr__(self) -> str:
+        return f"<WorkspacesBackend account={self.account_id} region={self.region_name}>"

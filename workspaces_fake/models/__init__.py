@@ -1,0 +1,1 @@
+"""Plain data models, one module per resource family; attribute names are ``xform_name`` of API members."""

@@ -1,0 +1,7 @@
+"""Handlers, one module per resource family; importing this package registers them all."""
+
+from __future__ import annotations
+
+from . import applications, bundles, directories, images, tags, workspaces
+
+__all__ = ["applications", "bundles", "directories", "images", "tags", "workspaces"]

@@ -1,0 +1,3 @@
+"""Handlers for the applications family (filled in with the WorkSpaces-behaviour work)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Handlers for the bundles family (filled in with the WorkSpaces-behaviour work)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Handlers for the images family (filled in with the WorkSpaces-behaviour work)."""
+
+from __future__ import annotations
