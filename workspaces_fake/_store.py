@@ -43,6 +43,10 @@ class Store(Generic[M]):
         self._backend.observe()
         return self._items.get(resource_id)
 
+    def peek(self, resource_id: str) -> Optional[M]:
+        """The resource or None, without observing: for code that runs while time is being moved."""
+        return self._items.get(resource_id)
+
     def require(self, resource_id: str) -> M:
         """The resource, or ResourceNotFoundException naming the id."""
         found = self.get(resource_id)
