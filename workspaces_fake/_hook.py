@@ -15,8 +15,9 @@ every session created after ``import workspaces_fake`` carries them; :func:`atta
 
 from __future__ import annotations
 
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from .backend import WorkspacesBackend, World
 
 REGION_HEADER = "x-workspaces-fake-region"
+ASYNC_HEADER = "x-workspaces-fake-async"
 FALLBACK_REGION = "us-east-1"
 _CONTENT_TYPE = "application/x-amz-json-1.1"
 
@@ -185,11 +187,24 @@ def encode_outcome(model: OperationModel, outcome: Outcome) -> tuple[int, bytes]
 
 # ----------------------------------------------------------------------------------------------- wire door
 def request_created(request: Any, **_: Any) -> None:
-    """Carry the client's region to the wire door, which sees only the prepared request."""
+    """Carry what the wire door needs (the client's region, sync or async) on the request's headers.
+
+    The wire door sees only the prepared request, which has no ``context``. These headers never leave the
+    process: while a mock is active the wire door answers every WorkSpaces request.
+    """
     if ACTIVE.top() is not None:
-        region = getattr(request, "context", {}).get("client_region")
+        context = getattr(request, "context", {})
+        region = context.get("client_region")
         if region:
             request.headers[REGION_HEADER] = region
+        if _is_async_client(context):
+            request.headers[ASYNC_HEADER] = "1"
+
+
+def _is_async_client(context: dict[str, Any]) -> bool:
+    """True for an aiobotocore client: its config is always an AioConfig (checked without importing it)."""
+    aio_config = sys.modules.get("aiobotocore.config")
+    return aio_config is not None and isinstance(context.get("client_config"), aio_config.AioConfig)
 
 
 def choose_signer(**_: Any) -> Any:
@@ -237,7 +252,26 @@ def _wire_answer(backend: WorkspacesBackend, name: str, request: Any) -> AWSResp
 
 
 def _http(request: Any, status: int, request_id: str, body: bytes) -> AWSResponse:
+    if request.headers.get(ASYNC_HEADER):
+        # aiobotocore awaits ``response.content``, which its own response class provides.
+        from aiobotocore.awsrequest import AioAWSResponse
+
+        response: AWSResponse = AioAWSResponse(request.url, status, _headers(request_id), _AsyncBody(body))
+        return response
     return AWSResponse(request.url, status, _headers(request_id), _Body(lambda: body))
+
+
+class _AsyncBody:
+    """The raw body aiobotocore reads with ``await raw.read()``."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    async def read(self) -> bytes:
+        return self._body
+
+    async def stream(self, **_: Any) -> AsyncIterator[bytes]:
+        yield self._body
 
 
 # ----------------------------------------------------------------------------------------------- wiring

@@ -122,7 +122,9 @@ class MockWorkspaces:
     def _decorate_class(self, cls: type[Any]) -> type[Any]:
         if issubclass(cls, unittest.TestCase):
             return self._decorate_testcase(cls)
-        for name, attr in list(vars(cls).items()):
+        for name in dir(cls):
+            attr = inspect.getattr_static(cls, name)
+            # Plain functions only (inherited ones too); static and class methods are left alone.
             if name.startswith("test") and inspect.isfunction(attr):
                 setattr(cls, name, self._decorate_callable(attr))
         return cls

@@ -153,5 +153,10 @@ def _check_number(shape: Shape, value: float, path: str, out: list[Violation]) -
 
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile a model pattern once; Java's ``\\p{..}`` classes are not used by the WorkSpaces model."""
-    return re.compile(pattern, re.DOTALL)
+    """Compile a model pattern once, with the semantics of the Java service that enforces it.
+
+    ``re.ASCII``: Java's ``\\d``, ``\\w`` and ``\\s`` match ASCII only, so an Arabic-Indic digit is not a
+    ``\\d``. No ``re.DOTALL``: Java's ``.`` does not match a line break. Matching uses ``fullmatch``, as
+    Java's ``String.matches`` does, so ``^\\d{12}|AMAZON$`` rejects ``123456789012abc``.
+    """
+    return re.compile(pattern, re.ASCII)

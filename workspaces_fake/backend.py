@@ -49,7 +49,16 @@ class World:
 
     def backends(self) -> list[WorkspacesBackend]:
         """Every backend created so far."""
-        return list(self._backends.values())
+        with self._lock:
+            return list(self._backends.values())
+
+    def pending_faults(self) -> list[str]:
+        """The fault rules of every backend that never fired, each labelled with its account and region."""
+        return [
+            f"{backend.account_id}/{backend.region_name}: {rule}"
+            for backend in self.backends()
+            for rule in backend.faults.pending()
+        ]
 
 
 class WorkspacesBackend(WorldArrange, ApplicationsArrange):
@@ -80,10 +89,15 @@ class WorkspacesBackend(WorldArrange, ApplicationsArrange):
         self.bundles: Store[Bundle] = Store(self, "bundle")
         self.images: Store[Image] = Store(self, "image")
         self.applications: Store[Application] = Store(self, "application")
-        self.associations = AssociationBook()
+        self.associations = AssociationBook(self)
         self.tags: dict[str, dict[str, str]] = {}
+        self._seed_applications()  # first: seeded images and bundles name catalog applications
         self._seed_world()
-        self._seed_applications()
+
+    @property
+    def world(self) -> World:
+        """The world this backend belongs to (every account and region of the outermost activation)."""
+        return self._world
 
     @property
     def clock(self) -> Clock:

@@ -58,8 +58,8 @@ class IncompatibleApplicationsException(WorkspacesError):
 
 
 class InternalServerException(WorkspacesError):
-    status = 500
-    template = "An internal error occurred."
+    # Documented as HTTP 400 like every other modeled WorkSpaces error (API_CreateAccountLinkInvitation).
+    template = "Unexpected server error occurred."
 
 
 class InvalidParameterCombinationException(WorkspacesError):

@@ -54,7 +54,7 @@ def workspaces_backend(request: pytest.FixtureRequest) -> Iterator[WorkspacesBac
     try:
         yield backend
     finally:
-        pending = backend.faults.pending()
+        pending = backend.world.pending_faults()
         mock.stop()
     if check_faults and pending:
         listed = "\n  ".join(pending)
