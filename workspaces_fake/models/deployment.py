@@ -124,7 +124,7 @@ def _finish(backend: WorkspacesBackend, row: Association, at: datetime) -> str:
     return COMPLETED if row.direction == INSTALL else REMOVED
 
 
-DURATIONS = {"PENDING_INSTALL": 2, "INSTALLING": 15, "PENDING_UNINSTALL": 2, "UNINSTALLING": 10}
+DURATIONS = {"PENDING_INSTALL": 5, "INSTALLING": 15, "PENDING_UNINSTALL": 5, "UNINSTALLING": 10}
 """Minutes each asynchronous step takes in the timed lifecycle mode."""
 
 ASSOCIATION = Table(
