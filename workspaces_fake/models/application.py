@@ -225,7 +225,7 @@ def _preinstall(
 ) -> None:
     for application_id in application_ids:
         if backend.applications.peek(application_id) is None:
-            raise ValueError(f"image {image_id} lists application {application_id}, not in the catalog")
+            continue  # the catalog was replaced: the application no longer exists
         if backend.associations.get(IMAGE, image_id, application_id) is None:
             backend.associations.put(_installed_row(application_id, IMAGE, image_id, at))
 
