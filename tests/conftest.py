@@ -99,16 +99,25 @@ def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 @pytest.fixture
-def connections(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Forbid sockets: every ``connect`` is recorded and refused (so botocore sees a connection error)."""
-    attempts: list[Any] = []
+def connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
+    """Forbid the network: every name lookup and every ``connect`` is recorded as (host, port) and refused.
 
-    def refuse(sock: socket.socket, address: Any) -> None:
-        attempts.append(address)
-        raise ConnectionRefusedError(f"sockets are forbidden in this test (tried {address!r})")
+    Refusing at the lookup too matters: without DNS, urllib3 fails before it ever connects, and a test
+    that only watched ``connect`` would see nothing. botocore reports either as EndpointConnectionError.
+    """
+    attempts: list[tuple[str, Any]] = []
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    def refuse_lookup(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        attempts.append((str(host), port))
+        raise socket.gaierror(socket.EAI_NONAME, f"the network is forbidden in this test ({host})")
+
+    def refuse_connect(sock: socket.socket, address: Any) -> Any:
+        attempts.append((str(address[0]), address[1]))
+        raise ConnectionRefusedError(f"the network is forbidden in this test ({address!r})")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse_lookup)
+    monkeypatch.setattr(socket.socket, "connect", refuse_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse_connect)
     return attempts
 
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from .backend import WorkspacesBackend, World
 
+DEFAULT_ACCOUNT_ID = "123456789012"
 REGION_HEADER = "x-workspaces-fake-region"
 ASYNC_HEADER = "x-workspaces-fake-async"
 FALLBACK_REGION = "us-east-1"
@@ -47,9 +48,9 @@ _CONTENT_TYPE = "application/x-amz-json-1.1"
 
 @dataclass(frozen=True)
 class Config:
-    """What one activation asked for."""
+    """What one activation asked for (``None``: inherit from the activation it joins, else the default)."""
 
-    account_id: str
+    account_id: Optional[str]
     region: Optional[str]
     lifecycle: Optional[str]
     seed: int
@@ -99,7 +100,8 @@ def active_backend(region: Optional[str]) -> Optional[WorkspacesBackend]:
     world = ACTIVE.world
     if config is None or world is None:
         return None
-    return world.backend(config.account_id, region or config.region or FALLBACK_REGION)
+    account_id = config.account_id or DEFAULT_ACCOUNT_ID
+    return world.backend(account_id, region or config.region or FALLBACK_REGION)
 
 
 # ----------------------------------------------------------------------------------------------- fast door

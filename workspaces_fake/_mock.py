@@ -27,7 +27,7 @@ class MockWorkspaces:
     def __init__(
         self,
         *,
-        account_id: str = DEFAULT_ACCOUNT_ID,
+        account_id: Optional[str] = None,
         region: Optional[str] = None,
         lifecycle: Optional[str] = None,
         seed: int = 0,
@@ -43,14 +43,28 @@ class MockWorkspaces:
         world = ACTIVE.world
         if world is None or not self._started:
             raise RuntimeError("mock_workspaces is not active; call start() or use it as a context manager")
-        return world.backend(self._config.account_id, self._region())
+        config = self._started[-1]
+        return world.backend(config.account_id or DEFAULT_ACCOUNT_ID, config.region or FALLBACK_REGION)
 
-    def _region(self) -> str:
-        return self._config.region or os.environ.get("AWS_DEFAULT_REGION") or FALLBACK_REGION
+    def _joined(self) -> Config:
+        """This activation's settings, what it leaves open taken from the activation it joins.
+
+        So ``with mock_workspaces():`` inside ``@mock_workspaces(region="eu-west-1", account_id=...)`` is
+        the same account and region, not a switch to the defaults.
+        """
+        asked, outer = self._config, ACTIVE.top()
+        account_id = asked.account_id or (outer.account_id if outer else None) or DEFAULT_ACCOUNT_ID
+        region = (
+            asked.region
+            or (outer.region if outer else None)
+            or os.environ.get("AWS_DEFAULT_REGION")
+            or FALLBACK_REGION
+        )
+        return Config(account_id, region, asked.lifecycle, asked.seed)
 
     def start(self) -> WorkspacesBackend:
         """Activate (joining an outer activation if there is one) and return the default backend."""
-        config = self._config
+        config = self._joined()
         ACTIVE.push(config)
         self._started.append(config)
         backend = self.backend
@@ -153,7 +167,7 @@ def mock_workspaces(target: T) -> T: ...
 def mock_workspaces(
     target: None = None,
     *,
-    account_id: str = ...,
+    account_id: Optional[str] = ...,
     region: Optional[str] = ...,
     lifecycle: Optional[str] = ...,
     seed: int = ...,
@@ -163,7 +177,7 @@ def mock_workspaces(
 def mock_workspaces(
     target: Any = None,
     *,
-    account_id: str = DEFAULT_ACCOUNT_ID,
+    account_id: Optional[str] = None,
     region: Optional[str] = None,
     lifecycle: Optional[str] = None,
     seed: int = 0,
@@ -172,6 +186,8 @@ def mock_workspaces(
 
     Use it bare (``@mock_workspaces``), with arguments (``@mock_workspaces(lifecycle="timed")``), on a
     function, a coroutine function or a class, or as ``with mock_workspaces() as backend:``.
+    ``account_id`` defaults to 123456789012 and ``region`` to AWS_DEFAULT_REGION, else us-east-1; a nested
+    activation joins the outer one's world and inherits the settings it does not give.
     """
     mock = MockWorkspaces(account_id=account_id, region=region, lifecycle=lifecycle, seed=seed)
     return mock if target is None else mock(target)

@@ -12,6 +12,7 @@ import threading
 from typing import Optional
 
 from ._calls import Call, CallLog  # noqa: F401  (Call re-exported for users)
+from ._hook import DEFAULT_ACCOUNT_ID, FALLBACK_REGION
 from ._ids import IdMinter
 from ._pagination import Paginator
 from ._store import Store
@@ -21,8 +22,7 @@ from .lifecycle import Engine
 from .models.application import Application, ApplicationsArrange, AssociationBook
 from .models.world import Bundle, Directory, Image, Workspace, WorldArrange
 
-DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_REGION = "us-east-1"
+DEFAULT_REGION = FALLBACK_REGION
 
 
 class World:

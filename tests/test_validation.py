@@ -1,0 +1,285 @@
+"""Server-side validation: what botocore's client lets through (max, pattern, enum), in Coral's wording.
+
+Rows run through a real boto3 client against test-only handlers, so they test the engine and not any
+resource family. A handler that is reached records it, which proves valid requests are let through.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Optional
+
+import pytest
+
+from workspaces_fake import WorkspacesBackend, errors
+from workspaces_fake._service import operation_model, service_model
+from workspaces_fake._validate import _compiled, validate_input
+
+WS = "ws-abcdef123"
+BUNDLE = "wsb-abcdef123"
+DIRECTORY = "d-1234567890"
+
+
+@pytest.fixture
+def reached(fake_handler: Callable[[str], Any]) -> list[str]:
+    """Test-only handlers for the operations in the table; each records that validation let it run."""
+    calls: list[str] = []
+
+    @fake_handler("DescribeWorkspaceSnapshots")
+    def describe_workspace_snapshots(backend: WorkspacesBackend, *, workspace_id: str) -> Any:
+        calls.append("DescribeWorkspaceSnapshots")
+        return {"RebuildSnapshots": [], "RestoreSnapshots": []}
+
+    @fake_handler("DescribeApplications")
+    def describe_applications(
+        backend: WorkspacesBackend,
+        *,
+        application_ids: Optional[list[str]] = None,
+        license_type: Optional[str] = None,
+        owner: Optional[str] = None,
+        max_results: Optional[int] = None,
+        next_token: Optional[str] = None,
+    ) -> Any:
+        calls.append("DescribeApplications")
+        return {"Applications": []}
+
+    @fake_handler("CreateWorkspaces")
+    def create_workspaces(backend: WorkspacesBackend, *, workspaces: list[Any]) -> Any:
+        calls.append("CreateWorkspaces")
+        return {"FailedRequests": [], "PendingRequests": []}
+
+    @fake_handler("CreateTags")
+    def create_tags(backend: WorkspacesBackend, *, resource_id: str, tags: list[Any]) -> Any:
+        calls.append("CreateTags")
+        return {}
+
+    @fake_handler("ImportClientBranding")
+    def import_client_branding(backend: WorkspacesBackend, *, resource_id: str, device_type_web: Any) -> Any:
+        calls.append("ImportClientBranding")
+        return {}
+
+    return calls
+
+
+def _request(**member: Any) -> dict[str, Any]:
+    return {"DirectoryId": DIRECTORY, "UserName": "alice", "BundleId": BUNDLE, **member}
+
+
+def _one(value: str, path: str, rule: str) -> str:
+    return f"1 validation error detected: Value '{value}' at '{path}' failed to satisfy constraint: {rule}"
+
+
+PATTERN_WS = "Member must satisfy regular expression pattern: ^ws-[0-9a-z]{8,63}$"
+OWNER = r"Member must satisfy regular expression pattern: ^\d{12}|AMAZON$"
+
+# (id, method, params, expected message or None when the request is valid)
+ROWS: list[tuple[str, str, dict[str, Any], Optional[str]]] = [
+    (
+        "pattern-top-level",
+        "describe_workspace_snapshots",
+        {"WorkspaceId": "bogus"},
+        "1 validation error detected: Value 'bogus' at 'workspaceId' failed to satisfy constraint: "
+        + PATTERN_WS,
+    ),
+    ("pattern-valid", "describe_workspace_snapshots", {"WorkspaceId": WS}, None),
+    (
+        "pattern-is-full-match",
+        "describe_applications",
+        {"Owner": "123456789012abc"},
+        _one("123456789012abc", "owner", OWNER),
+    ),
+    (
+        "pattern-alternation-prefix",
+        "describe_applications",
+        {"Owner": "xAMAZON"},
+        _one("xAMAZON", "owner", OWNER),
+    ),
+    (
+        "pattern-digits-are-ascii",
+        "describe_applications",
+        {"Owner": "\u0661" * 12},
+        _one("\u0661" * 12, "owner", OWNER),
+    ),
+    ("pattern-owner-account", "describe_applications", {"Owner": "123456789012"}, None),
+    ("pattern-owner-amazon", "describe_applications", {"Owner": "AMAZON"}, None),
+    (
+        "enum",
+        "describe_applications",
+        {"LicenseType": "FOO"},
+        "1 validation error detected: Value 'FOO' at 'licenseType' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [LICENSED, UNLICENSED]",
+    ),
+    ("enum-valid", "describe_applications", {"LicenseType": "LICENSED"}, None),
+    (
+        "integer-max",
+        "describe_applications",
+        {"MaxResults": 26},
+        "1 validation error detected: Value '26' at 'maxResults' failed to satisfy constraint: "
+        "Member must have value less than or equal to 25",
+    ),
+    ("integer-at-max", "describe_applications", {"MaxResults": 25}, None),
+    (
+        "list-max",
+        "describe_applications",
+        {"ApplicationIds": [f"wsa-{i:09d}" for i in range(26)]},
+        "1 validation error detected: Value '[" + ", ".join(f"wsa-{i:09d}" for i in range(26)) + "]' at "
+        "'applicationIds' failed to satisfy constraint: Member must have length less than or equal to 25",
+    ),
+    (
+        "string-max",
+        "describe_applications",
+        {"NextToken": "t" * 2049},
+        f"1 validation error detected: Value '{'t' * 2049}' at 'nextToken' failed to satisfy constraint: "
+        "Member must have length less than or equal to 2048",
+    ),
+    (
+        "two-errors-plural-joined",
+        "describe_applications",
+        {"LicenseType": "FOO", "Owner": "nobody", "MaxResults": 5},
+        "2 validation errors detected: Value 'FOO' at 'licenseType' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [LICENSED, UNLICENSED]; Value 'nobody' at 'owner' failed to "
+        f"satisfy constraint: {OWNER}",
+    ),
+    (
+        "nested-list-member-path",
+        "create_workspaces",
+        {"Workspaces": [_request(), _request(BundleId="bogus")]},
+        "1 validation error detected: Value 'bogus' at 'workspaces.2.member.bundleId' failed to satisfy "
+        "constraint: Member must satisfy regular expression pattern: ^wsb-[0-9a-z]{8,63}$",
+    ),
+    (
+        "nested-first-member",
+        "create_workspaces",
+        {"Workspaces": [_request(BundleId="bogus")]},
+        "at 'workspaces.1.member.bundleId'",
+    ),
+    (
+        "deeply-nested-enum",
+        "create_workspaces",
+        {"Workspaces": [_request(WorkspaceProperties={"RunningMode": "SOMETIMES"})]},
+        "Value 'SOMETIMES' at 'workspaces.1.member.workspaceProperties.runningMode' failed to satisfy "
+        "constraint: Member must satisfy enum value set: [AUTO_STOP, ALWAYS_ON, MANUAL]",
+    ),
+    ("nested-valid", "create_workspaces", {"Workspaces": [_request()]}, None),
+    (
+        "nested-tag-key-max",
+        "create_tags",
+        {"ResourceId": WS, "Tags": [{"Key": "k" * 128, "Value": "v"}]},
+        f"Value '{'k' * 128}' at 'tags.1.member.key' failed to satisfy constraint: "
+        "Member must have length less than or equal to 127",
+    ),
+    (
+        "map-value",
+        "import_client_branding",
+        {"ResourceId": DIRECTORY, "DeviceTypeWeb": {"LoginMessage": {"en_US": "x" * 2001}}},
+        "at 'deviceTypeWeb.loginMessage.en_US' failed to satisfy constraint: "
+        "Member must have length less than or equal to 2000",
+    ),
+    (
+        "map-key-pattern",
+        "import_client_branding",
+        {"ResourceId": DIRECTORY, "DeviceTypeWeb": {"LoginMessage": {"english": "hi"}}},
+        "Value 'english' at 'deviceTypeWeb.loginMessage.key' failed to satisfy constraint: "
+        "Member must have length less than or equal to 5",
+    ),
+    (
+        "dot-does-not-match-newline",
+        "import_client_branding",
+        {"ResourceId": DIRECTORY, "DeviceTypeWeb": {"LoginMessage": {"en_US": "two\nlines"}}},
+        "Member must satisfy regular expression pattern: ^.*$",
+    ),
+    (
+        "map-valid",
+        "import_client_branding",
+        {"ResourceId": DIRECTORY, "DeviceTypeWeb": {"LoginMessage": {"en_US": "Welcome"}}},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("method", "params", "expected"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_validation_table(
+    client: Any, reached: list[str], method: str, params: dict[str, Any], expected: Optional[str]
+) -> None:
+    call = getattr(client, method)
+    if expected is None:
+        call(**params)
+        assert len(reached) == 1
+        return
+    with pytest.raises(client.exceptions.ValidationException) as caught:
+        call(**params)
+    message = caught.value.response["Error"]["Message"]
+    if expected[:1].isdigit():
+        assert message == expected
+    else:
+        assert expected in message
+    assert caught.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert reached == []
+
+
+def test_validation_counts_every_violation(client: Any, reached: list[str]) -> None:
+    bad = [_request(BundleId="bogus", UserName="u" * 64) for _ in range(2)]
+    with pytest.raises(client.exceptions.ValidationException) as caught:
+        client.create_workspaces(Workspaces=bad)
+    message = caught.value.response["Error"]["Message"]
+    assert message.startswith("4 validation errors detected: ")
+    assert message.count("; ") == 3
+    assert "at 'workspaces.2.member.userName'" in message
+
+
+def test_validation_missing_required_nested_member_is_not_null() -> None:
+    op = operation_model("CreateWorkspaces")
+    with pytest.raises(errors.ValidationException) as caught:
+        validate_input(op, {"Workspaces": [{"UserName": "alice", "BundleId": BUNDLE}]})
+    assert caught.value.message == (
+        "1 validation error detected: Value null at 'workspaces.1.member.directoryId' failed to satisfy "
+        "constraint: Member must not be null"
+    )
+
+
+def test_validation_minimums_checked_again_server_side() -> None:
+    op = operation_model("DescribeApplications")
+    with pytest.raises(errors.ValidationException) as caught:
+        validate_input(op, {"MaxResults": 0, "ApplicationIds": []})
+    assert caught.value.message == (
+        "2 validation errors detected: Value '[]' at 'applicationIds' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1; Value '0' at 'maxResults' failed to satisfy "
+        "constraint: Member must have value greater than or equal to 1"
+    )
+
+
+def test_validation_wrong_type_is_serialization_exception() -> None:
+    op = operation_model("DescribeApplications")
+    with pytest.raises(errors.SerializationException):
+        validate_input(op, {"MaxResults": "ten"})
+    with pytest.raises(errors.SerializationException):
+        validate_input(op, {"MaxResults": True})
+
+
+def test_validation_booleans_rendered_lowercase() -> None:
+    op = operation_model("CreateWorkspaces")
+    bad = {"Workspaces": [{**_request(), "UserVolumeEncryptionEnabled": True, "BundleId": "x"}]}
+    with pytest.raises(errors.ValidationException) as caught:
+        validate_input(op, bad)
+    assert "Value 'x' at 'workspaces.1.member.bundleId'" in caught.value.message
+
+
+def _patterns() -> dict[str, str]:
+    model = service_model()
+    found = {}
+    for name in model.shape_names:
+        pattern = model.shape_for(name).metadata.get("pattern")
+        if pattern is not None:
+            found[name] = pattern
+    return found
+
+
+def test_every_model_pattern_compiles_in_python_re() -> None:
+    patterns = _patterns()
+    assert len(patterns) > 40
+    for name, pattern in patterns.items():
+        try:
+            compiled = _compiled(pattern)
+        except re.error as exc:  # pragma: no cover - the assertion message is the point
+            pytest.fail(f"pattern of {name} does not compile: {pattern!r}: {exc}")
+        assert compiled.flags & re.ASCII, name
