@@ -84,11 +84,19 @@ def _walk(shape: Shape, value: Any, leaves: Mapping[str, Leaf]) -> Any:
     if isinstance(shape, StructureShape):
         return _walk_structure(shape, value, leaves)
     if isinstance(shape, ListShape):
-        return [_walk(shape.member, item, leaves) for item in value]
+        member = shape.member
+        if _is_plain(member, leaves):
+            return list(value)  # lists of strings/enums (e.g. SupportedComputeTypeNames) need no walk
+        return [_walk(member, item, leaves) for item in value]
     if isinstance(shape, MapShape):
         return {key: _walk(shape.value, item, leaves) for key, item in value.items()}
     leaf = leaves.get(shape.type_name)
     return leaf(value) if leaf is not None else value
+
+
+def _is_plain(shape: Shape, leaves: Mapping[str, Leaf]) -> bool:
+    """True for a scalar shape that both forms carry unchanged."""
+    return not isinstance(shape, (StructureShape, ListShape, MapShape)) and shape.type_name not in leaves
 
 
 def _walk_structure(shape: StructureShape, value: Any, leaves: Mapping[str, Leaf]) -> dict[str, Any]:
