@@ -155,7 +155,9 @@ def compute_name(workspace: Any) -> Optional[str]:
 
 def is_windows(workspace: Any) -> bool:
     """Manage applications covers Windows WorkSpaces only."""
-    return (os_name(workspace) or "").startswith("WINDOWS")
+    from .workspace import is_windows as windows_os
+
+    return windows_os(os_name(workspace) or "")
 
 
 def require_workspace(backend: WorkspacesBackend, workspace_id: str) -> Any:
@@ -200,11 +202,20 @@ def _conflicts(backend: WorkspacesBackend, rows: list[Association], app: Applica
     return None
 
 
+def _queued_as(row: Association, force: bool) -> Optional[str]:
+    """The state a deployment moves the row to (T10-T12), or None when it leaves the row alone."""
+    if row.state == PENDING_INSTALL_DEPLOYMENT:
+        return "PENDING_INSTALL"
+    if row.state == PENDING_UNINSTALL_DEPLOYMENT:
+        return "PENDING_UNINSTALL"
+    if force and row.state == ERROR:
+        return "PENDING_INSTALL" if row.direction == INSTALL else "PENDING_UNINSTALL"
+    return None
+
+
 def _staying(row: Association, force: bool) -> bool:
     """True when the row's application is (or will be) installed after a deployment."""
-    if row.direction != INSTALL:
-        return False
-    return row.state in (COMPLETED, PENDING_INSTALL_DEPLOYMENT) or (force and row.state == ERROR)
+    return row.state == COMPLETED or _queued_as(row, force) == "PENDING_INSTALL"
 
 
 def check_compatible(workspace: Any, app: Application) -> None:
@@ -293,18 +304,9 @@ def deploy(backend: WorkspacesBackend, workspace_id: str, force: bool) -> list[A
     """T10-T12: queue every pending row (and, with ``force``, every failed one); uninstalls go first."""
     rows = backend.associations.rows(WORKSPACE, workspace_id)
     _check_deployable(backend, workspace_id, rows, force)
-    retry = {row for row in rows if force and row.state == ERROR}
-    uninstalls = [
-        r
-        for r in rows
-        if r.state == PENDING_UNINSTALL_DEPLOYMENT or (r in retry and r.direction == UNINSTALL)
-    ]
-    installs = [
-        r for r in rows if r.state == PENDING_INSTALL_DEPLOYMENT or (r in retry and r.direction == INSTALL)
-    ]
+    queued = [(row, target) for row in rows if (target := _queued_as(row, force)) is not None]
+    queued.sort(key=lambda pair: pair[1] != "PENDING_UNINSTALL")
     now = backend.clock.now()
-    for row in uninstalls:
-        backend.lifecycle.enter(row, ASSOCIATION, "PENDING_UNINSTALL", now)
-    for row in installs:
-        backend.lifecycle.enter(row, ASSOCIATION, "PENDING_INSTALL", now)
-    return uninstalls + installs
+    for row, target in queued:
+        backend.lifecycle.enter(row, ASSOCIATION, target, now)
+    return [row for row, _target in queued]
