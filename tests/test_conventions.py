@@ -219,13 +219,39 @@ def test_operations_families_place_every_model_operation() -> None:
     assert not loose, f"add these operations of the installed botocore to _coverage.FAMILIES: {loose}"
 
 
-def test_coverage_check_reports_stale_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    stale = tmp_path / "operations.md"
-    stale.write_text("# Operations\n", encoding="utf-8")
-    assert _coverage.main(["--check", "--path", str(stale)]) == 1
+def test_lifecycle_doc_steps_are_up_to_date() -> None:
+    path = _coverage.DOCS / _coverage.LIFECYCLE_DOC
+    committed = path.read_text(encoding="utf-8")
+    assert committed == _coverage.splice_lifecycle_steps(committed), (
+        f"the lifecycle steps in docs/{_coverage.LIFECYCLE_DOC} differ from the tables in "
+        f"workspaces_fake/models; regenerate with: {_coverage.REGENERATE}"
+    )
+
+
+def test_lifecycle_doc_lists_every_transitional_state() -> None:
+    tables = _coverage.lifecycle_tables()
+    assert {table.name for table in tables} >= {"workspace", "application-association"}
+    rendered = _coverage.render_lifecycle_steps()
+    for table in tables:
+        for state in table.steps:
+            assert f"| {table.name} | `{state}` |" in rendered
+
+
+def test_coverage_check_reports_stale_docs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "operations.md").write_text("# Operations\n", encoding="utf-8")
+    markers = f"# Time\n{_coverage.BEGIN}\nold\n{_coverage.END}\nafter\n"
+    (tmp_path / _coverage.LIFECYCLE_DOC).write_text(markers, encoding="utf-8")
+    assert _coverage.main(["--check", "--docs", str(tmp_path)]) == 1
     assert _coverage.REGENERATE in capsys.readouterr().err
-    assert _coverage.main(["--write", "--path", str(stale)]) == 0
-    assert _coverage.main(["--check", "--path", str(stale)]) == 0
+    assert _coverage.main(["--write", "--docs", str(tmp_path)]) == 0
+    assert _coverage.main(["--check", "--docs", str(tmp_path)]) == 0
+    spliced = (tmp_path / _coverage.LIFECYCLE_DOC).read_text(encoding="utf-8")
+    assert "old" not in spliced and spliced.endswith(f"{_coverage.END}\nafter\n")
+
+
+def test_coverage_splice_without_markers_fails() -> None:
+    with pytest.raises(ValueError, match="markers"):
+        _coverage.splice_lifecycle_steps("# no markers here\n")
 
 
 # ------------------------------------------------------------------------------------------ the source

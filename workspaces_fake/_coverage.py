@@ -1,26 +1,37 @@
-"""The coverage table of docs/operations.md, generated from the handler registry against the service model.
+"""The generated parts of the docs: the coverage table and the lifecycle durations.
 
-Every operation of the installed botocore model appears once, under the family it belongs to, as
-implemented (a handler is registered) or not supported (a call answers ``WorkspacesFakeNotSupported``).
-For implemented operations the table also lists the request members the handler does not accept, since a
-call that sends one of them is answered "not supported" too. ``tests/test_conventions.py`` regenerates the
-table and fails when the committed file differs.
+docs/operations.md is generated whole from the handler registry against the service model. Every operation
+of the installed botocore model appears once, under its family, as implemented (a handler is registered)
+or not supported (a call answers ``WorkspacesFakeNotSupported``). For implemented operations the table also
+lists the request members the handler does not accept: a call that sends one is answered "not supported"
+too. docs/time-and-lifecycle.md carries a generated block between two markers: the steps of every
+lifecycle table in ``workspaces_fake.models``, with their durations in the timed mode.
 
-Run ``python -m workspaces_fake._coverage --write`` to regenerate docs/operations.md, ``--check`` to compare,
-or no option to print the table.
+``tests/test_conventions.py`` regenerates both and fails when the committed files differ. Run
+``python -m workspaces_fake._coverage --write`` to regenerate them, ``--check`` to compare, or give no
+option to print the coverage table.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Optional
 
 from ._dispatch import HANDLERS, Registration
 from ._service import operation_model, operation_names
+from .lifecycle import Table
 
-DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "operations.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOC_PATH = DOCS / "operations.md"
+LIFECYCLE_DOC = "time-and-lifecycle.md"
+BEGIN = "<!-- begin generated: lifecycle steps -->"
+END = "<!-- end generated: lifecycle steps -->"
 REGENERATE = "python -m workspaces_fake._coverage --write"
 
 # The resource families of the API, in the order of the spec's inventory (section 4). The model has no
@@ -179,25 +190,88 @@ def _anchor(title: str) -> str:
     return kept.replace(" ", "-")
 
 
+# ------------------------------------------------------------------------------------ lifecycle steps
+def lifecycle_tables() -> list[Table]:
+    """Every lifecycle table defined at module level in ``workspaces_fake.models``, by module name."""
+    from . import models
+
+    found: list[Table] = []
+    for info in sorted(pkgutil.iter_modules(models.__path__, models.__name__ + "."), key=lambda i: i.name):
+        module = importlib.import_module(info.name)
+        found += [obj for obj in vars(module).values() if isinstance(obj, Table) and obj not in found]
+    return found
+
+
+def _duration(after: timedelta) -> str:
+    minutes, seconds = divmod(int(after.total_seconds()), 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [
+        f"{hours} h" if hours else "",
+        f"{minutes} min" if minutes else "",
+        f"{seconds} s" if seconds else "",
+    ]
+    return " ".join(part for part in parts if part) or "0 s"
+
+
+def _target(to: object) -> str:
+    if isinstance(to, str):
+        return "gone" if to == "GONE" else f"`{to}`"
+    name = getattr(to, "__name__", "a resolver")
+    path = str(getattr(to, "__module__", "")).replace(".", "/") + ".py"
+    return f"decided when due by [`{name}`](../{path})"
+
+
+def render_lifecycle_steps() -> str:
+    """The Markdown table of every transitional state, what follows it and after how long."""
+    lines = ["| Table | State | Moves on after (timed mode) | To |", "|---|---|---|---|"]
+    for table in lifecycle_tables():
+        for state, step in table.steps.items():
+            lines.append(f"| {table.name} | `{state}` | {_duration(step.after)} | {_target(step.to)} |")
+    return "\n".join(lines) + "\n"
+
+
+def splice_lifecycle_steps(text: str) -> str:
+    """``text`` with the block between BEGIN and END replaced by the current lifecycle steps."""
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"{LIFECYCLE_DOC} lacks the markers {BEGIN!r} ... {END!r}")
+    head = text[: start + len(BEGIN)]
+    return f"{head}\n{render_lifecycle_steps()}{text[end:]}"
+
+
+# ------------------------------------------------------------------------------------------ the command
+def documents(docs: Path) -> list[tuple[Path, Callable[[str], str]]]:
+    """Each generated file and how to make its current text from what is on disk."""
+    return [(docs / DOC_PATH.name, lambda _old: render()), (docs / LIFECYCLE_DOC, splice_lifecycle_steps)]
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    """Print the table, or write it to docs/operations.md (``--write``), or compare (``--check``)."""
+    """Print the coverage table, or regenerate the docs (``--write``), or compare them (``--check``)."""
     parser = argparse.ArgumentParser(prog="python -m workspaces_fake._coverage", description=__doc__)
     action = parser.add_mutually_exclusive_group()
-    action.add_argument("--write", action="store_true", help=f"write {DOC_PATH.name}")
-    action.add_argument("--check", action="store_true", help="exit 1 when the file is out of date")
-    parser.add_argument("--path", type=Path, default=DOC_PATH, help="the file to write or check")
+    action.add_argument("--write", action="store_true", help="regenerate the generated docs")
+    action.add_argument("--check", action="store_true", help="exit 1 when a generated doc is out of date")
+    parser.add_argument("--docs", type=Path, default=DOCS, help="the docs directory")
     args = parser.parse_args(argv)
-    text = render()
-    if args.write:
-        args.path.write_text(text, encoding="utf-8")
+    if not (args.write or args.check):
+        sys.stdout.write(render())
         return 0
-    if args.check:
-        current = args.path.read_text(encoding="utf-8") if args.path.exists() else ""
-        if current != text:
-            print(f"{args.path} is out of date; run: {REGENERATE}", file=sys.stderr)
-            return 1
-        return 0
-    sys.stdout.write(text)
+    stale = []
+    for path, make in documents(args.docs):
+        old = _read(path)
+        new = make(old)
+        if new != old:
+            stale.append(path)
+            if args.write:
+                path.write_text(new, encoding="utf-8")
+    if args.check and stale:
+        names = ", ".join(str(path) for path in stale)
+        print(f"out of date: {names}; run: {REGENERATE}", file=sys.stderr)
+        return 1
     return 0
 
 
