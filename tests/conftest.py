@@ -156,7 +156,7 @@ def time_travel(request: pytest.FixtureRequest) -> Iterator[Callable[[datetime],
         if request.param == "freezegun":
             import freezegun
 
-            freezer = freezegun.freeze_time(moment)
+            freezer = freezegun.freeze_time(moment, ignore=["_pytest"])  # keep pytest's own timings real
             frozen = freezer.start()
             stops.append(freezer.stop)
             return frozen

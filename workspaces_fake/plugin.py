@@ -33,11 +33,12 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     options: dict[str, Any] = {}
     for marker in reversed(list(request.node.iter_markers("workspaces"))):
         if marker.args:
-            raise pytest.UsageError("@pytest.mark.workspaces takes keyword arguments only")
+            pytest.fail("@pytest.mark.workspaces takes keyword arguments only", pytrace=False)
         unknown = set(marker.kwargs) - set(_OPTIONS)
         if unknown:
-            raise pytest.UsageError(
-                f"@pytest.mark.workspaces got unknown option(s) {sorted(unknown)}; known: {list(_OPTIONS)}"
+            pytest.fail(
+                f"@pytest.mark.workspaces got unknown option(s) {sorted(unknown)}; known: {list(_OPTIONS)}",
+                pytrace=False,
             )
         options.update(marker.kwargs)
     return options

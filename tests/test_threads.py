@@ -1,0 +1,114 @@
+"""Concurrency: threads sharing one client lose nothing; backends are created once per (account, region).
+
+The switch interval is made tiny so threads interleave inside handlers; a read-modify-write handler
+would lose updates if the pipeline did not hold the backend's lock for the whole call.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+import boto3
+import pytest
+
+from workspaces_fake import WorkspacesBackend, mock_workspaces
+from workspaces_fake.backend import World
+
+THREADS = 8
+CALLS = 25
+
+
+@pytest.fixture(autouse=True)
+def _eager_switching() -> Iterator[None]:
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    yield
+    sys.setswitchinterval(previous)
+
+
+@pytest.fixture
+def counter(fake_handler: Callable[[str], Any]) -> None:
+    """CreateTags increments a per-resource counter by reading, yielding the GIL, and writing back."""
+
+    @fake_handler("CreateTags")
+    def create_tags(backend: WorkspacesBackend, *, resource_id: str, tags: list[Any]) -> Any:
+        current = backend.tags.setdefault(resource_id, {})
+        seen = int(current.get("count", "0"))
+        time.sleep(0)  # a zero-length yield of the GIL (no waiting): other threads run between read and write
+        for item in tags:
+            current[item["Key"]] = item["Value"]
+        current["count"] = str(seen + 1)
+        return {}
+
+
+def _hammer(client: Any, thread: int) -> None:
+    for call in range(CALLS):
+        tag = {"Key": f"t{thread}-{call}", "Value": "x"}
+        client.create_tags(ResourceId="ws-abcdefgh1", Tags=[tag])
+
+
+def test_threads_sharing_one_client_lose_nothing(
+    client: Any, workspaces_backend: WorkspacesBackend, counter: None
+) -> None:
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(lambda n: _hammer(client, n), range(THREADS)))
+    tags = workspaces_backend.tags["ws-abcdefgh1"]
+    assert tags["count"] == str(THREADS * CALLS)
+    assert len(tags) == THREADS * CALLS + 1
+    assert len(workspaces_backend.calls.of("CreateTags")) == THREADS * CALLS
+    assert len({call.request_id for call in workspaces_backend.calls}) == THREADS * CALLS
+
+
+def test_threads_in_many_regions_each_region_created_once(counter: None) -> None:
+    regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"]
+    with mock_workspaces() as backend:
+        clients = [boto3.client("workspaces", region_name=r) for r in regions]
+        with ThreadPoolExecutor(THREADS) as pool:
+            list(pool.map(lambda n: _hammer(clients[n % len(regions)], n), range(THREADS)))
+        world = backend.world
+        assert sorted(b.region_name for b in world.backends()) == sorted(regions)
+        for region in regions:
+            sibling = backend.in_region(region)
+            assert len(sibling.calls) == CALLS * THREADS // len(regions)
+            assert sibling.tags["ws-abcdefgh1"]["count"] == str(CALLS * THREADS // len(regions))
+
+
+def test_world_backend_created_lazily_once_under_contention() -> None:
+    world = World()
+    start = threading.Barrier(THREADS)
+    found: list[WorkspacesBackend] = []
+
+    def get() -> None:
+        start.wait()
+        found.append(world.backend("123456789012", "sa-east-1"))
+
+    threads = [threading.Thread(target=get) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(b) for b in found}) == 1
+    assert world.backends() == [found[0]]
+
+
+def test_fault_rule_fires_exactly_times_under_contention(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    workspaces_backend.faults.on("DescribeWorkspaces").fail("AccessDeniedException", times=10)
+    denied: list[int] = []
+
+    def call(_: int) -> None:
+        try:
+            client.describe_workspaces()
+        except client.exceptions.AccessDeniedException:
+            denied.append(1)
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(call, range(40)))
+    assert len(denied) == 10
+    assert workspaces_backend.faults.pending() == []
