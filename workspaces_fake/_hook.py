@@ -18,8 +18,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 import botocore
 from botocore import handlers as botocore_handlers
@@ -28,16 +27,17 @@ from botocore.exceptions import ConnectionClosedError
 from botocore.model import OperationNotFoundError
 from botocore.parsers import create_parser
 
-from . import errors
-from ._dispatch import Outcome, dispatch
 from ._service import TARGET_PREFIX, operation_model, service_model
 from ._wire import attr_name, decode_request, dumps, to_parsed, to_wire
-from .faults import Disconnect
 
 if TYPE_CHECKING:
     from botocore.model import OperationModel
 
+    from ._dispatch import Outcome
     from .backend import WorkspacesBackend, World
+
+# The engine (_dispatch, errors, faults, backend and every handler) is imported by the first activation,
+# not by ``import workspaces_fake``: the pytest plugin imports the package in every session, used or not.
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 REGION_HEADER = "x-workspaces-fake-region"
@@ -46,8 +46,7 @@ FALLBACK_REGION = "us-east-1"
 _CONTENT_TYPE = "application/x-amz-json-1.1"
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """What one activation asked for (``None``: inherit from the activation it joins, else the default)."""
 
     account_id: Optional[str]
@@ -65,6 +64,7 @@ class _Activations:
         self.world: Optional[World] = None
 
     def push(self, config: Config) -> World:
+        _load_engine()
         from .backend import World
 
         with self._lock:
@@ -94,6 +94,13 @@ class _Activations:
 ACTIVE = _Activations()
 
 
+def _load_engine() -> None:
+    """Import the handlers and load the service model, so that no call pays for either."""
+    from . import _dispatch  # noqa: F401  (importing the registry registers every handler)
+
+    service_model()
+
+
 def active_backend(region: Optional[str]) -> Optional[WorkspacesBackend]:
     """The backend a call in ``region`` goes to, or None when no mock is active."""
     config = ACTIVE.top()
@@ -110,14 +117,26 @@ def before_call(model: OperationModel, params: dict[str, Any], context: dict[str
     backend = active_backend(context.get("client_region"))
     if backend is None:
         return None
+    from ._dispatch import dispatch
+
     name = model.name
+    # The fake's own model, not the client's: its shapes are resolved once per process, while every new
+    # client (a test usually makes one) brings a fresh model whose shapes would be resolved again.
+    op = operation_model(name)
     try:
-        body = decode_request(model.input_shape, params.get("body"))
+        body = decode_request(op.input_shape, params.get("body"))
     except ValueError:
-        return _fast_error(model, Outcome(name, _new_id(), error=errors.SerializationException()))
+        return _fast_error(op, _serialization_error(name))
     if backend.faults.peek(name, body) is not None:
         return None  # the wire door answers, so botocore's retry logic sees the fault
-    return _fast_answer(model, dispatch(backend, name, body))
+    return _fast_answer(op, dispatch(backend, name, body))
+
+
+def _serialization_error(name: str, request_id: Optional[str] = None) -> Outcome:
+    from . import errors
+    from ._dispatch import Outcome
+
+    return Outcome(name, request_id or _new_id(), error=errors.SerializationException())
 
 
 def _new_id() -> str:
@@ -173,6 +192,8 @@ def _fast_error(model: OperationModel, outcome: Outcome) -> tuple[AWSResponse, d
 
 def encode_outcome(model: OperationModel, outcome: Outcome) -> tuple[int, bytes]:
     """The HTTP status and JSON body the real service would send for this outcome."""
+    from . import errors
+
     err = outcome.error
     if err is None:
         return 200, dumps(to_wire(model.output_shape, outcome.result or {}))
@@ -240,10 +261,13 @@ def _wire_answer(backend: WorkspacesBackend, name: str, request: Any) -> AWSResp
     except OperationNotFoundError:
         unknown = {"__type": "UnknownOperationException", "message": f"{name} is not a WorkSpaces operation."}
         return _http(request, 400, request_id, dumps(unknown))
+    from ._dispatch import dispatch
+    from .faults import Disconnect
+
     try:
         params = decode_request(model.input_shape, request.body)
     except ValueError:
-        outcome = Outcome(name, request_id, error=errors.SerializationException())
+        outcome = _serialization_error(name, request_id)
     else:
         try:
             outcome = dispatch(backend, name, params)

@@ -10,13 +10,16 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-import unittest
+import sys
 from types import TracebackType
-from typing import Any, Callable, Optional, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, overload
 
-from ._hook import ACTIVE, FALLBACK_REGION, Config
-from .backend import DEFAULT_ACCOUNT_ID, WorkspacesBackend
-from .lifecycle import MODES
+from ._hook import ACTIVE, DEFAULT_ACCOUNT_ID, FALLBACK_REGION, Config
+
+if TYPE_CHECKING:
+    import unittest
+
+    from .backend import WorkspacesBackend
 
 T = TypeVar("T")
 
@@ -32,8 +35,8 @@ class MockWorkspaces:
         lifecycle: Optional[str] = None,
         seed: int = 0,
     ) -> None:
-        if lifecycle is not None and lifecycle not in MODES:
-            raise ValueError(f"lifecycle must be one of {', '.join(MODES)}; got {lifecycle!r}")
+        if lifecycle is not None:
+            _check_mode(lifecycle)
         self._config = Config(account_id, region, lifecycle, seed)
         self._started: list[Config] = []
 
@@ -134,7 +137,7 @@ class MockWorkspaces:
         return wrapper
 
     def _decorate_class(self, cls: type[Any]) -> type[Any]:
-        if issubclass(cls, unittest.TestCase):
+        if _is_testcase(cls):
             return self._decorate_testcase(cls)
         for name in dir(cls):
             attr = inspect.getattr_static(cls, name)
@@ -157,6 +160,19 @@ class MockWorkspaces:
 
         cls.setUp = set_up  # type: ignore[method-assign,assignment]
         return cls
+
+
+def _check_mode(lifecycle: str) -> None:
+    from .lifecycle import MODES  # imported here: ``import workspaces_fake`` leaves the engine unloaded
+
+    if lifecycle not in MODES:
+        raise ValueError(f"lifecycle must be one of {', '.join(MODES)}; got {lifecycle!r}")
+
+
+def _is_testcase(cls: type[Any]) -> bool:
+    """True for a unittest.TestCase subclass, without importing unittest (no TestCase exists without it)."""
+    module = sys.modules.get("unittest")
+    return module is not None and issubclass(cls, module.TestCase)
 
 
 @overload

@@ -124,10 +124,21 @@ def decode_request(shape: Shape | None, body: bytes | str | None) -> dict[str, A
     data = json.loads(body)
     if not isinstance(data, dict):
         raise ValueError("the request body is not a JSON object")
-    if shape is None or not _has_special_leaves(shape, set()):
+    if shape is None or not _needs_decoding(shape):
         return data
     decoded: dict[str, Any] = _decode(shape, data)
     return decoded
+
+
+_NEEDS_DECODING: dict[str, bool] = {}
+"""Input shape name -> whether its requests can carry blobs or timestamps (asked once per shape)."""
+
+
+def _needs_decoding(shape: Shape) -> bool:
+    found = _NEEDS_DECODING.get(shape.name)
+    if found is None:
+        found = _NEEDS_DECODING[shape.name] = _has_special_leaves(shape, set())
+    return found
 
 
 def _has_special_leaves(shape: Shape, seen: set[str]) -> bool:
