@@ -137,3 +137,8 @@ def _check_result(op: OperationModel, result: Result) -> None:
 
     if op.output_shape is not None:
         validate_parameters(to_parsed(op.output_shape, result), op.output_shape)
+
+
+# Importing the registry registers every handler, so whoever reads HANDLERS (the pipeline, the first
+# activation, the docs generator, tests) finds it full, while ``import workspaces_fake`` stays cheap.
+from . import operations as _operations  # noqa: E402, F401

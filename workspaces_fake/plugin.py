@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import workspaces_fake
-from workspaces_fake import WorkspacesBackend
+
+if TYPE_CHECKING:
+    from workspaces_fake import WorkspacesBackend
 
 _MARKER_DOC = (
     "workspaces(region=None, account_id='123456789012', lifecycle='instant', seed=0, "
