@@ -77,7 +77,7 @@ def output_structures() -> list[StructureShape]:
 
 # ------------------------------------------------------------------------------------------- handlers
 def test_handlers_registry_is_not_empty() -> None:
-    assert HANDLERS, "no handler registered: importing workspaces_fake must import its operations package"
+    assert HANDLERS, "no handler registered: importing _dispatch must import workspaces_fake.operations"
 
 
 @pytest.mark.parametrize("name", sorted(HANDLERS))
