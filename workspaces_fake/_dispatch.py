@@ -32,6 +32,7 @@ logger = logging.getLogger("workspaces_fake")
 Result = Mapping[str, Any]
 Handler = Callable[..., Result]
 F = TypeVar("F", bound=Handler)
+Precheck = Callable[[Mapping[str, Any]], None]
 
 self_check = False
 """When True (the test suite sets it), every result is checked against the output shape by botocore's
@@ -45,18 +46,24 @@ class Registration:
     name: str
     func: Handler
     accepts: frozenset[str]
+    precheck: Optional[Precheck] = None
 
 
 HANDLERS: dict[str, Registration] = {}
 
 
-def operation(name: str) -> Callable[[F], F]:
-    """Register the decorated function as the handler of the API operation ``name``."""
+def operation(name: str, *, precheck: Optional[Precheck] = None) -> Callable[[F], F]:
+    """Register the decorated function as the handler of the API operation ``name``.
+
+    ``precheck`` sees the raw request before the generic validation, for the few cases where the
+    service answers a malformed value with its own wording rather than Coral's (it raises a
+    WorkspacesError or returns quietly).
+    """
 
     def register(func: F) -> F:
         params = inspect.signature(func).parameters
         accepts = frozenset(p for p in params if params[p].kind is inspect.Parameter.KEYWORD_ONLY)
-        HANDLERS[name] = Registration(name, func, accepts)
+        HANDLERS[name] = Registration(name, func, accepts, precheck)
         return func
 
     return register
@@ -98,6 +105,8 @@ def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) ->
     op = _operation_or_unknown(name)
     if registration is None:
         raise errors.FakeNotSupported(name)
+    if registration.precheck is not None:
+        registration.precheck(params)
     validate_input(op, params)
     kwargs = {}
     for member, value in params.items():
