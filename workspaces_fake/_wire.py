@@ -12,10 +12,13 @@ tz-aware datetimes once parsed), and the differential test keeps the two in step
 from __future__ import annotations
 
 import base64
+import datetime as datetime_module
+import functools
 import json
+import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Optional
 
 from botocore import xform_name
 from botocore.model import ListShape, MapShape, Shape, StructureShape
@@ -43,7 +46,18 @@ def epoch(value: datetime) -> float | int:
 
 
 def _parsed_timestamp(value: datetime) -> datetime:
-    result: datetime = parse_timestamp(epoch(value))
+    return _parsed_epoch(epoch(value), datetime_module.datetime)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_epoch(seconds: float, datetime_class: type) -> datetime:
+    """botocore's own parse of an epoch number (slow: a local-time zone per call), remembered.
+
+    Datetimes are immutable, and the same instants come back again and again (creation times of the
+    WorkSpaces a test lists page after page, the catalog's release date), so sharing the result is safe.
+    The key holds the class botocore builds, which freezegun swaps for its own while time is frozen.
+    """
+    result: datetime = parse_timestamp(seconds)
     return result
 
 
@@ -63,7 +77,7 @@ def to_parsed(shape: Shape | None, result: Mapping[str, Any]) -> dict[str, Any]:
     """The dict botocore's parser would return for this result (without ResponseMetadata)."""
     if shape is None:
         return {}
-    out: dict[str, Any] = _walk(shape, result, _PARSED_LEAVES)
+    out: dict[str, Any] = _walker(shape, _PARSED)(result)
     return out
 
 
@@ -71,7 +85,7 @@ def to_wire(shape: Shape | None, result: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON-ready dict the real service would send for this result."""
     if shape is None:
         return {}
-    out: dict[str, Any] = _walk(shape, result, _WIRE_LEAVES)
+    out: dict[str, Any] = _walker(shape, _WIRE)(result)
     return out
 
 
@@ -80,38 +94,89 @@ def dumps(body: Mapping[str, Any]) -> bytes:
     return json.dumps(body, separators=(",", ":")).encode("utf-8")
 
 
-def _walk(shape: Shape, value: Any, leaves: Mapping[str, Leaf]) -> Any:
+# ------------------------------------------------------------------------------------------ compiled walks
+# Walking an output shape node by node (isinstance checks, name mapping, a call per scalar) costs more than
+# the rest of a call. Each shape is therefore compiled once per form into a closure that knows its members,
+# their attributes and which of them need converting; scalars that pass through unchanged cost nothing.
+Walker = Callable[[Any], Any]
+Key = tuple[str, str]
+
+_PARSED, _WIRE = "parsed", "wire"
+_LEAVES: dict[str, dict[str, Leaf]] = {_PARSED: _PARSED_LEAVES, _WIRE: _WIRE_LEAVES}
+_WALKERS: dict[Key, Optional[Walker]] = {}
+"""(shape name, form) -> its compiled walk; None for a scalar both forms carry unchanged."""
+_COMPILING = threading.Lock()
+
+
+def _walker(shape: Shape, form: str) -> Walker:
+    """The compiled walk of a structure, list or map shape; compiled on first use, then shared."""
+    key = (shape.name, form)
+    if key not in _WALKERS:
+        with _COMPILING:
+            building: dict[Key, Optional[Walker]] = {}
+            _compile(shape, form, building)
+            _WALKERS.update(building)  # published complete, so no thread sees a half-built walk
+    walker = _WALKERS[key]
+    return walker if walker is not None else _unchanged
+
+
+def _unchanged(value: Any) -> Any:
+    return value
+
+
+def _compile(shape: Shape, form: str, building: dict[Key, Optional[Walker]]) -> Optional[Walker]:
+    key = (shape.name, form)
+    if key in _WALKERS:
+        return _WALKERS[key]
+    if key in building:  # a structure that contains itself: its walk exists, its members are coming
+        return building[key]
+    walker: Optional[Walker]
     if isinstance(shape, StructureShape):
-        return _walk_structure(shape, value, leaves)
-    if isinstance(shape, ListShape):
-        member = shape.member
-        if _is_plain(member, leaves):
-            return list(value)  # lists of strings/enums (e.g. SupportedComputeTypeNames) need no walk
-        return [_walk(member, item, leaves) for item in value]
-    if isinstance(shape, MapShape):
-        return {key: _walk(shape.value, item, leaves) for key, item in value.items()}
-    leaf = leaves.get(shape.type_name)
-    return leaf(value) if leaf is not None else value
-
-
-def _is_plain(shape: Shape, leaves: Mapping[str, Leaf]) -> bool:
-    """True for a scalar shape that both forms carry unchanged."""
-    return not isinstance(shape, (StructureShape, ListShape, MapShape)) and shape.type_name not in leaves
-
-
-def _walk_structure(shape: StructureShape, value: Any, leaves: Mapping[str, Leaf]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if isinstance(value, Mapping):
+        members: list[tuple[str, str, Optional[Walker]]] = []
+        walker = building[key] = _structure_walk(members)
         for name, member in shape.members.items():
-            item = value.get(name)
-            if item is not None:
-                out[name] = _walk(member, item, leaves)
+            members.append((name, attr_name(name), _compile(member, form, building)))
+        return walker
+    if isinstance(shape, ListShape):
+        walker = _list_walk(_compile(shape.member, form, building))
+    elif isinstance(shape, MapShape):
+        walker = _map_walk(_compile(shape.value, form, building))
+    else:
+        walker = _LEAVES[form].get(shape.type_name)
+    building[key] = walker
+    return walker
+
+
+def _structure_walk(members: list[tuple[str, str, Optional[Walker]]]) -> Walker:
+    """A structure from a result dict (keyed by API names) or a model object (read by attribute)."""
+
+    def walk(value: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if isinstance(value, Mapping):
+            for name, _, sub in members:
+                item = value.get(name)
+                if item is not None:
+                    out[name] = item if sub is None else sub(item)
+        else:
+            for name, attribute, sub in members:
+                item = getattr(value, attribute, None)
+                if item is not None:
+                    out[name] = item if sub is None else sub(item)
         return out
-    for name, member in shape.members.items():
-        item = getattr(value, attr_name(name), None)
-        if item is not None:
-            out[name] = _walk(member, item, leaves)
-    return out
+
+    return walk
+
+
+def _list_walk(sub: Optional[Walker]) -> Walker:
+    if sub is None:
+        return list  # strings and enums (e.g. SupportedComputeTypeNames) are copied, not walked
+    return lambda value: [sub(item) for item in value]
+
+
+def _map_walk(sub: Optional[Walker]) -> Walker:
+    if sub is None:
+        return dict
+    return lambda value: {key: sub(item) for key, item in value.items()}
 
 
 def decode_request(shape: Shape | None, body: bytes | str | None) -> dict[str, Any]:
