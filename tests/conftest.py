@@ -42,7 +42,7 @@ def _checked_fast_answer(model: Any, outcome: Any) -> Any:
     return http, parsed
 
 
-_hook._fast_answer = _checked_fast_answer  # type: ignore[assignment]
+_hook._fast_answer = _checked_fast_answer
 
 
 # ----------------------------------------------------------------------------------------- fixtures

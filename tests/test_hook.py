@@ -22,6 +22,8 @@ from workspaces_fake import WorkspacesBackend, _dispatch, _hook, mock_workspaces
 
 ONE_ATTEMPT = Config(retries={"total_max_attempts": 1})
 
+FakeHandler = Callable[[str], Callable[[Callable[..., Any]], Callable[..., Any]]]
+
 
 def _client(session: Any = boto3, region: str = "us-east-1", service: str = "workspaces") -> Any:
     return session.client(service, region_name=region, config=ONE_ATTEMPT)
@@ -189,9 +191,7 @@ def test_handler_removed_answers_not_supported(
     assert call.outcome == "WorkspacesFakeNotSupported"
 
 
-def test_request_member_not_accepted_answers_not_supported(
-    client: Any, fake_handler: Callable[[str], Any]
-) -> None:
+def test_request_member_not_accepted_answers_not_supported(client: Any, fake_handler: FakeHandler) -> None:
     @fake_handler("DescribeWorkspaces")
     def describe_workspaces(backend: WorkspacesBackend, *, limit: int | None = None) -> Any:
         return {"Workspaces": []}
@@ -204,7 +204,7 @@ def test_request_member_not_accepted_answers_not_supported(
 
 
 def test_handler_bug_answers_internal_error_and_logs(
-    client: Any, fake_handler: Callable[[str], Any], caplog: pytest.LogCaptureFixture
+    client: Any, fake_handler: FakeHandler, caplog: pytest.LogCaptureFixture
 ) -> None:
     @fake_handler("DescribeWorkspaces")
     def describe_workspaces(backend: WorkspacesBackend) -> Any:

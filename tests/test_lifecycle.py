@@ -21,6 +21,8 @@ from workspaces_fake.lifecycle import Step, Table, minutes
 
 T0 = datetime(2026, 5, 4, 9, 0, 0, tzinfo=timezone.utc)
 
+FakeHandler = Callable[[str], Callable[[Callable[..., Any]], Callable[..., Any]]]
+
 
 @dataclass
 class _Dummy:
@@ -49,7 +51,7 @@ TABLE = Table(
 
 
 @pytest.fixture
-def dummies(fake_handler: Callable[[str], Any]) -> dict[str, _Dummy]:
+def dummies(fake_handler: FakeHandler) -> dict[str, _Dummy]:
     """Test-only Create/Describe handlers over a dict of dummy resources."""
     store: dict[str, _Dummy] = {}
     ENTERED.clear()

@@ -104,7 +104,7 @@ def test_async_context_manager() -> None:
 
 def test_decorator_rejects_non_callables() -> None:
     with pytest.raises(TypeError):
-        mock_workspaces()(42)  # type: ignore[call-overload]
+        mock_workspaces()(42)
 
 
 def test_lifecycle_argument_unknown_raises() -> None:

@@ -8,8 +8,8 @@ pytest_plugins = ["pytester"]
 
 # Inner runs load only what they need: with PYTHONDONTWRITEBYTECODE set, every plugin loaded means its
 # modules are assertion-rewritten again (hypothesis alone costs seconds per inner run).
-ARGS = ("-p", "no:randomly", "-p", "no:cacheprovider")
-ARGS += ("-p", "no:hypothesispytest", "-p", "no:benchmark", "-p", "no:xdist", "-p", "no:xdist.looponfail")
+BLOCKED = ("randomly", "cacheprovider", "hypothesispytest", "benchmark", "xdist", "xdist.looponfail")
+ARGS = tuple(arg for name in BLOCKED for arg in ("-p", f"no:{name}"))
 
 HEADER = """
 import boto3

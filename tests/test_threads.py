@@ -22,6 +22,8 @@ from workspaces_fake.backend import World
 THREADS = 8
 CALLS = 25
 
+FakeHandler = Callable[[str], Callable[[Callable[..., Any]], Callable[..., Any]]]
+
 
 @pytest.fixture(autouse=True)
 def _eager_switching() -> Iterator[None]:
@@ -32,7 +34,7 @@ def _eager_switching() -> Iterator[None]:
 
 
 @pytest.fixture
-def counter(fake_handler: Callable[[str], Any]) -> None:
+def counter(fake_handler: FakeHandler) -> None:
     """CreateTags increments a per-resource counter by reading, yielding the GIL, and writing back."""
 
     @fake_handler("CreateTags")

@@ -19,9 +19,11 @@ WS = "ws-abcdef123"
 BUNDLE = "wsb-abcdef123"
 DIRECTORY = "d-1234567890"
 
+FakeHandler = Callable[[str], Callable[[Callable[..., Any]], Callable[..., Any]]]
+
 
 @pytest.fixture
-def reached(fake_handler: Callable[[str], Any]) -> list[str]:
+def reached(fake_handler: FakeHandler) -> list[str]:
     """Test-only handlers for the operations in the table; each records that validation let it run."""
     calls: list[str] = []
 

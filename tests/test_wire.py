@@ -29,6 +29,8 @@ from workspaces_fake._wire import decode_request, epoch, to_parsed, to_wire
 SNAPSHOT = datetime(2026, 3, 1, 12, 30, 15, 123456, tzinfo=timezone.utc)
 WS_ID = "ws-abcdef123"
 
+FakeHandler = Callable[[str], Callable[[Callable[..., Any]], Callable[..., Any]]]
+
 
 @dataclass
 class _Properties:
@@ -66,7 +68,7 @@ def _workspaces() -> list[_Workspace]:
 
 
 @pytest.fixture
-def handlers(fake_handler: Callable[[str], Any]) -> None:
+def handlers(fake_handler: FakeHandler) -> None:
     """Test-only handlers producing the shapes the codec must get right."""
 
     @fake_handler("DescribeWorkspaces")
@@ -279,7 +281,7 @@ def test_wire_parsed_and_encoded_forms_agree_for_every_leaf_kind() -> None:
     assert wire["Workspaces"][1]["UserVolumeEncryptionEnabled"] is True
 
 
-def test_decode_request_blob_arrives_as_bytes(fake_handler: Callable[[str], Any]) -> None:
+def test_decode_request_blob_arrives_as_bytes(fake_handler: FakeHandler) -> None:
     received: list[Any] = []
 
     @fake_handler("ImportClientBranding")

@@ -12,7 +12,8 @@ import threading
 from typing import Optional
 
 from ._calls import Call, CallLog  # noqa: F401  (Call re-exported for users)
-from ._hook import DEFAULT_ACCOUNT_ID, FALLBACK_REGION
+from ._hook import DEFAULT_ACCOUNT_ID as DEFAULT_ACCOUNT_ID  # re-exported: the default account
+from ._hook import FALLBACK_REGION
 from ._ids import IdMinter
 from ._pagination import Paginator
 from ._store import Store
