@@ -7,6 +7,7 @@ a sync client with botocore's. Tests run their coroutines with ``asyncio.run`` (
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable
 from typing import Any, Callable
 
@@ -139,3 +140,22 @@ def test_aio_async_decorator_and_attach(fake_credentials: None, connections: lis
 
     assert asyncio.run(body()) == 1
     assert connections == []
+
+
+def test_aio_fast_door_response_body_can_be_awaited(
+    workspaces_backend: WorkspacesBackend, fake_credentials: None
+) -> None:
+    bodies: list[bytes] = []
+
+    async def body(client: Any) -> Any:
+        async def after_call(http_response: Any, **_: Any) -> None:
+            bodies.append(await http_response.content)
+
+        client.meta.events.register("after-call.workspaces", after_call)
+        await client.describe_workspaces()
+        with pytest.raises(client.exceptions.ValidationException):
+            await client.describe_workspaces(WorkspaceIds=["bogus"])
+
+    _run(body, workspaces_backend.region_name)
+    assert json.loads(bodies[0]) == {"Workspaces": []}
+    assert json.loads(bodies[1])["__type"] == "ValidationException"

@@ -126,10 +126,18 @@ def before_call(model: OperationModel, params: dict[str, Any], context: dict[str
     try:
         body = decode_request(op.input_shape, params.get("body"))
     except ValueError:
-        return _fast_error(op, _serialization_error(name))
+        return _for_client(context, _fast_error(op, _serialization_error(name)))
     if backend.faults.peek(name, body) is not None:
         return None  # the wire door answers, so botocore's retry logic sees the fault
-    return _fast_answer(op, dispatch(backend, name, body))
+    return _for_client(context, _fast_answer(op, dispatch(backend, name, body)))
+
+
+def _for_client(context: dict[str, Any], answer: tuple[AWSResponse, dict[str, Any]]) -> Any:
+    """An aiobotocore client gets its own response class, whose ``content`` after-call handlers await."""
+    if not _is_async_client(context):
+        return answer
+    http, parsed = answer
+    return _aio_response(http.url, http.status_code, dict(http.headers), http.raw), parsed
 
 
 def _serialization_error(name: str, request_id: Optional[str] = None) -> Outcome:
@@ -278,26 +286,31 @@ def _wire_answer(backend: WorkspacesBackend, name: str, request: Any) -> AWSResp
 
 
 def _http(request: Any, status: int, request_id: str, body: bytes) -> AWSResponse:
+    raw = _Body(lambda: body)
     if request.headers.get(ASYNC_HEADER):
-        # aiobotocore awaits ``response.content``, which its own response class provides.
-        from aiobotocore.awsrequest import AioAWSResponse
+        return _aio_response(request.url, status, _headers(request_id), raw)
+    return AWSResponse(request.url, status, _headers(request_id), raw)
 
-        response: AWSResponse = AioAWSResponse(request.url, status, _headers(request_id), _AsyncBody(body))
-        return response
-    return AWSResponse(request.url, status, _headers(request_id), _Body(lambda: body))
+
+def _aio_response(url: str, status: int, headers: dict[str, str], raw: _Body) -> AWSResponse:
+    """aiobotocore awaits ``response.content``, which its own response class provides."""
+    from aiobotocore.awsrequest import AioAWSResponse
+
+    response: AWSResponse = AioAWSResponse(url, status, headers, _AsyncBody(raw))
+    return response
 
 
 class _AsyncBody:
     """The raw body aiobotocore reads with ``await raw.read()``."""
 
-    def __init__(self, body: bytes) -> None:
-        self._body = body
+    def __init__(self, raw: _Body) -> None:
+        self._raw = raw
 
     async def read(self) -> bytes:
-        return self._body
+        return b"".join(self._raw.stream())
 
     async def stream(self, **_: Any) -> AsyncIterator[bytes]:
-        yield self._body
+        yield await self.read()
 
 
 # ----------------------------------------------------------------------------------------------- wiring
