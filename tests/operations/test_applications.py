@@ -133,6 +133,16 @@ def test_associate_workspace_application_broken_workspace_raises_operation_not_s
         client.associate_workspace_application(WorkspaceId=ws, ApplicationId=UNINSTALL_ONLY_APP)
 
 
+def test_associate_workspace_application_user_decoupled_workspace_raises_operation_not_supported(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    ws = workspaces_backend.add_workspace(user_name="[UNDEFINED]", workspace_name="kiosk-01").workspace_id
+    with pytest.raises(client.exceptions.OperationNotSupportedException):
+        client.associate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)
+    with pytest.raises(client.exceptions.OperationNotSupportedException):
+        client.deploy_workspace_applications(WorkspaceId=ws)
+
+
 def test_associate_workspace_application_terminated_workspace_raises_not_found(
     client: Any, workspaces_backend: WorkspacesBackend, ws: str
 ) -> None:
