@@ -285,3 +285,13 @@ def test_every_model_pattern_compiles_in_python_re() -> None:
         except re.error as exc:  # pragma: no cover - the assertion message is the point
             pytest.fail(f"pattern of {name} does not compile: {pattern!r}: {exc}")
         assert compiled.flags & re.ASCII, name
+
+
+def test_validation_integer_outside_java_int_is_serialization_exception() -> None:
+    op = operation_model("CreateWorkspaces")
+    huge = {**_request(), "WorkspaceProperties": {"RootVolumeSizeGib": 2**31}}
+    path = re.escape("workspaces.1.member.workspaceProperties.rootVolumeSizeGib")
+    with pytest.raises(errors.SerializationException, match=path):
+        validate_input(op, {"Workspaces": [huge]})
+    fits = {**_request(), "WorkspaceProperties": {"RootVolumeSizeGib": 2**31 - 1}}
+    validate_input(op, {"Workspaces": [fits]})

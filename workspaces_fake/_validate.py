@@ -77,8 +77,15 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
+# The service deserializes into Java ``int`` and ``long``: a number outside their range is unreadable.
+_INT_RANGES: dict[str, tuple[int, int]] = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+
+
 def _type_ok(shape: Shape, value: object) -> bool:
     if shape.type_name in _NUMBERS and isinstance(value, bool):
+        return False
+    bounds = _INT_RANGES.get(shape.type_name)
+    if bounds is not None and isinstance(value, int) and not bounds[0] <= value <= bounds[1]:
         return False
     return isinstance(value, _TYPES.get(shape.type_name, (object,)))
 
