@@ -7,6 +7,8 @@ botocore's connection error and records where it tried to go, instead of reachin
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from typing import Any, Callable
 
 import boto3
@@ -239,3 +241,14 @@ def test_wire_door_ignores_requests_of_other_targets() -> None:
     ).prepare()
     with mock_workspaces():
         assert _hook.before_send(request) is None
+
+
+def test_import_is_light_and_touches_no_client_library() -> None:
+    code = (
+        "import sys, workspaces_fake\n"
+        "heavy = {'boto3', 'aiobotocore', 'moto', 'pytest'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+        "from workspaces_fake import _hook\n"
+        "assert _hook.ACTIVE.world is None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
