@@ -1,73 +1,124 @@
-"""One contender's process: ``python -m benchmarks._child SPEC OUT`` runs the scenarios SPEC names.
+"""One contender's process, in one of two modes.
 
-The parent writes SPEC (contender, scenarios, smoke or full, the fake's recordings for the Stubber) and
-reads OUT. boto3 is imported first, as every test suite has it before it imports a fake; the contender's
-own package is imported only by the scenario, so the cold-start scenario can time that import.
+``python -m benchmarks._child serve CONTENDER smoke|full`` answers the parent's requests, one JSON line
+each on stdin and stdout: ``setup`` builds a scenario's workload, warms it up and sizes its blocks (the
+fake also records one unit for the Stubber to replay), ``block`` times one block, ``close`` ends the
+workload. The parent asks every contender for a block in turn, so a busy minute of a shared machine slows
+them all alike and the ratios hold.
+
+``python -m benchmarks._child once CONTENDER SCENARIO smoke|full`` measures what a process can measure
+only once (a cold start, the memory a world takes) and prints one JSON line.
+
+boto3 is imported first, as every test suite has it before it imports a fake; the contender's own package
+is imported only by the scenario, so the cold start can time that import.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 import traceback
-from typing import Any
+from collections.abc import Callable
+from typing import IO, Any, Optional
 
 import boto3  # noqa: F401  (imported before the contender, as in any test suite)
 from botocore.exceptions import ClientError
 
 from . import _codec
 from ._common import NotApplicable, Workload
-from ._scenarios import BY_KEY, COLD, FAKE, MEMORY, MOTO, STUBBER
-from ._timing import FULL, SMOKE, Plan, time_blocks
+from ._scenarios import BY_KEY, COLD, FAKE, MOTO, STUBBER
+from ._timing import FULL, SMOKE, Plan, calibrate, time_block
 
 NOT_SUPPORTED = "WorkspacesFakeNotSupported"
+Reply = dict[str, Any]
 
 
 def main(argv: list[str]) -> int:
-    """Run every scenario of the spec; a failing scenario is reported, the others still run."""
-    with open(argv[0], encoding="utf-8") as handle:
-        spec = _codec.loads(handle.read())
-    plan = SMOKE if spec["smoke"] else FULL
-    results = [_guarded(spec, key, plan) for key in spec["scenarios"]]
-    with open(argv[1], "w", encoding="utf-8") as handle:
-        handle.write(_codec.dumps({"results": results}))
+    """Dispatch to a mode; see the module docstring."""
+    mode, contender, *rest = argv
+    channel = _protocol_channel()
+    if mode == "serve":
+        _Server(contender, SMOKE if rest[0] == "smoke" else FULL, channel).serve(sys.stdin)
+    else:
+        key, plan = rest[0], SMOKE if rest[1] == "smoke" else FULL
+        _reply(channel, _guarded(lambda: _once(contender, key, plan)))
     return 0
 
 
-def _guarded(spec: dict[str, Any], key: str, plan: Plan) -> dict[str, Any]:
-    base = {"contender": spec["contender"], "scenario": key}
+def _protocol_channel() -> IO[str]:
+    """The original stdout, for protocol lines only; anything a library prints goes to stderr."""
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return channel
+
+
+def _reply(channel: IO[str], reply: Reply) -> None:
+    channel.write(_codec.dumps(reply) + "\n")
+    channel.flush()
+
+
+def _guarded(action: Callable[[], Reply]) -> Reply:
+    """The action's reply, or why there is none: ``n/a`` (not implemented) or ``error`` (a crash)."""
     try:
-        return {**base, "status": "ok", **_run(spec, key, plan)}
+        return {"status": "ok", **action()}
     except NotApplicable as reason:
-        return {**base, "status": "n/a", "note": str(reason)}
+        return {"status": "n/a", "note": str(reason)}
     except ClientError as err:
-        if err.response.get("Error", {}).get("Code") != NOT_SUPPORTED:
-            raise
-        return {**base, "status": "n/a", "note": "not implemented by workspaces_fake yet"}
+        if err.response.get("Error", {}).get("Code") == NOT_SUPPORTED:
+            return {"status": "n/a", "note": "not implemented by workspaces_fake yet"}
+        return {"status": "error", "note": traceback.format_exc()}
     except Exception:
-        return {**base, "status": "error", "note": traceback.format_exc()}
+        return {"status": "error", "note": traceback.format_exc()}
 
 
-def _run(spec: dict[str, Any], key: str, plan: Plan) -> dict[str, Any]:
-    contender, scenario = spec["contender"], BY_KEY[key]
+class _Server:
+    """Holds at most one scenario's workload at a time, between ``setup`` and ``close``."""
+
+    def __init__(self, contender: str, plan: Plan, channel: IO[str]) -> None:
+        self._contender = contender
+        self._plan = plan
+        self._channel = channel
+        self._workload: Optional[Workload] = None
+        self._calls = 1
+
+    def serve(self, requests: IO[str]) -> None:
+        for line in requests:
+            request = _codec.loads(line)
+            handler = getattr(self, f"_{request.pop('cmd')}")
+            _reply(self._channel, _guarded(functools.partial(handler, **request)))
+        self._close()
+
+    def _setup(self, scenario: str, recording: Optional[list[Any]] = None) -> Reply:
+        self._close()
+        size = BY_KEY[scenario].size_for(self._plan.smoke)
+        self._workload = _workload(self._contender, scenario, size, recording)
+        self._calls = calibrate(self._workload.run, self._workload.prepare, self._plan)
+        reply: Reply = {"calls_per_block": self._calls}
+        if self._contender == FAKE:
+            reply["recording"] = self._workload.record()
+        note = getattr(_module(self._contender), "NOTES", {}).get(scenario)
+        if note:
+            reply["note"] = note.format(size=f"{size:,}")
+        return reply
+
+    def _block(self) -> Reply:
+        if self._workload is None:
+            raise RuntimeError("block requested before setup")
+        return {"seconds": time_block(self._workload.run, self._workload.prepare, self._calls)}
+
+    def _close(self) -> Reply:
+        if self._workload is not None:
+            workload, self._workload = self._workload, None
+            workload.close()
+        return {}
+
+
+def _once(contender: str, key: str, plan: Plan) -> Reply:
     module = _module(contender)
-    size = scenario.size_for(plan.smoke)
-    if scenario.kind == COLD:
+    if BY_KEY[key].kind == COLD:
         return {"phases": module.cold_start()}
-    if scenario.kind == MEMORY:
-        return {"bytes_per_workspace": module.memory(size)}
-    workload = _workload(contender, key, size, spec.get("recordings", {}).get(key))
-    try:
-        per_block, figures = time_blocks(workload.run, workload.prepare, plan)
-        out: dict[str, Any] = {"per_call": figures, "calls_per_block": per_block}
-        recording = workload.record() if spec.get("record") else None
-        if recording is not None:
-            out["recording"] = recording
-    finally:
-        workload.close()
-    note = getattr(module, "NOTES", {}).get(key)
-    if note:
-        out["note"] = note.format(size=f"{size:,}")
-    return out
+    return {"bytes_per_workspace": module.memory(BY_KEY[key].size_for(plan.smoke))}
 
 
 def _module(contender: str) -> Any:
@@ -86,7 +137,7 @@ def _module(contender: str) -> Any:
     raise ValueError(f"unknown contender {contender!r}")
 
 
-def _workload(contender: str, key: str, size: int, recording: Any) -> Workload:
+def _workload(contender: str, key: str, size: int, recording: Optional[list[Any]]) -> Workload:
     if contender == STUBBER:
         from . import _stubber
 

@@ -15,24 +15,22 @@ import os
 import platform
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Optional
 
 from . import _codec, _report
-from ._scenarios import COLD, CONTENDERS, FAKE, LABELS, MOTO, SCENARIOS, STUBBER, Scenario
+from ._processes import ROOT, Result, Server, run_once
+from ._scenarios import CALL, COLD, CONTENDERS, FAKE, LABELS, MEMORY, MOTO, SCENARIOS, STUBBER, Scenario
 from ._timing import FULL, SMOKE, Plan
 
-ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
-CHILD_TIMEOUT = 600
 
-Results = list[dict[str, Any]]
+Results = list[Result]
 
 
 def main(argv: Sequence[str]) -> int:
@@ -67,102 +65,75 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def collect(scenarios: Sequence[Scenario], contenders: Sequence[str], plan: Plan) -> list[dict[str, Any]]:
-    """Every contender's results; the fake runs first so the Stubber can replay its recordings.
-
-    A full run starts one process at a time, so contenders never share the machine. A smoke run lets
-    contenders other than the fake and the Stubber run alongside them, since its figures mean nothing.
-    """
-    steady = [s.key for s in scenarios if s.kind != COLD]
+def collect(scenarios: Sequence[Scenario], contenders: Sequence[str], plan: Plan) -> Results:
+    """Every contender's results for every scenario."""
+    calls = [s.key for s in scenarios if s.kind == CALL]
+    results: Results = []
+    for group in [calls] if plan.smoke else [[key] for key in calls]:
+        if group:
+            results.extend(_interleaved(group, contenders, plan))
+    once = [(c, s.key) for s in scenarios if s.kind == MEMORY for c in contenders]
     cold = [s.key for s in scenarios if s.kind == COLD]
-    groups = [steady] if plan.smoke else [[key] for key in steady]
-    results: list[dict[str, Any]] = []
-    with ThreadPoolExecutor(max_workers=len(contenders)) as pool:
-        for group in (g for g in groups if g):
-            results.extend(_group(pool, group, contenders, plan))
-        if cold and not plan.smoke:
-            for contender in contenders:  # discarded: writes bytecode caches and fills the OS file cache
-                run_child(contender, cold, plan, {})
-        for _ in range(plan.cold_repeats if cold else 0):
-            # Interleaved, so that a slow minute of the machine hits every contender.
-            runs = [_start(pool, plan, contender, cold) for contender in contenders]
-            results.extend(result for run in runs for result in run())
+    if cold and not plan.smoke:
+        for contender in contenders:  # discarded: writes bytecode caches and fills the OS file cache
+            run_once(contender, cold[0], plan)
+    once += [(c, key) for _ in range(plan.cold_repeats) for key in cold for c in contenders]
+    # A smoke run's figures mean nothing, so its one-shot processes may share the machine.
+    with ThreadPoolExecutor(max_workers=3 if plan.smoke else 1) as pool:
+        for result in pool.map(lambda job: run_once(job[0], job[1], plan), once):
+            _log(result)
+            results.append(result)
     return results
 
 
-def _group(
-    pool: ThreadPoolExecutor, group: list[str], contenders: Sequence[str], plan: Plan
-) -> list[dict[str, Any]]:
-    others = [_start(pool, plan, c, group) for c in contenders if c not in (FAKE, STUBBER)]
-    fake = run_child(FAKE, group, plan, {})
-    recordings = {r["scenario"]: r.pop("recording") for r in fake if "recording" in r}
-    stubber = run_child(STUBBER, group, plan, recordings) if STUBBER in contenders else []
-    return [*fake, *stubber, *(result for run in others for result in run())]
+def _interleaved(group: list[str], contenders: Sequence[str], plan: Plan) -> Results:
+    """A serving process per contender for the group's scenarios, asked for blocks in turn."""
+    servers = {contender: Server(contender, plan) for contender in contenders}
+    try:
+        return [result for key in group for result in _scenario(servers, key, plan)]
+    finally:
+        for server in servers.values():
+            server.close()
 
 
-def _start(pool: ThreadPoolExecutor, plan: Plan, contender: str, group: list[str]) -> Callable[[], Results]:
-    """Start a contender's process now in a smoke run, or when its results are asked for in a full run."""
-    if plan.smoke:
-        return pool.submit(run_child, contender, group, plan, {}).result
-    return lambda: run_child(contender, group, plan, {})
-
-
-def run_child(
-    contender: str, scenarios: list[str], plan: Plan, recordings: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Run scenarios in a fresh interpreter for one contender; a crash becomes an ``error`` result."""
-    spec = {
-        "contender": contender,
-        "scenarios": scenarios,
-        "smoke": plan.smoke,
-        "record": contender == FAKE,
-        "recordings": {key: recordings[key] for key in scenarios if key in recordings},
-    }
-    with tempfile.TemporaryDirectory(prefix="workspaces-bench-") as tmp:
-        spec_path, out_path = Path(tmp, "spec.json"), Path(tmp, "out.json")
-        spec_path.write_text(_codec.dumps(spec), encoding="utf-8")
-        command = [sys.executable, "-m", "benchmarks._child", str(spec_path), str(out_path)]
-        began = time.perf_counter()
-        done = subprocess.run(
-            command, cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=CHILD_TIMEOUT
-        )
-        if done.returncode != 0 or not out_path.exists():
-            note = f"the process exited with {done.returncode}:\n{done.stderr[-4000:]}"
-            return [
-                {"contender": contender, "scenario": key, "status": "error", "note": note}
-                for key in scenarios
-            ]
-        results: list[dict[str, Any]] = _codec.loads(out_path.read_text(encoding="utf-8"))["results"]
+def _scenario(servers: dict[str, Server], key: str, plan: Plan) -> Results:
+    replies = _setup(servers, key)
+    ready = [c for c, reply in replies.items() if reply["status"] == "ok"]
+    figures: dict[str, list[float]] = {c: [] for c in ready}
+    for block in range(plan.blocks):
+        for contender in ready[block % len(ready) :] + ready[: block % len(ready)]:
+            reply = servers[contender].ask({"cmd": "block"})
+            if reply["status"] == "ok":
+                figures[contender].append(reply["seconds"])
+            else:
+                replies[contender] = reply
+    for contender in ready:
+        servers[contender].ask({"cmd": "close"})
+    results = [_result(key, contender, replies[contender], figures.get(contender)) for contender in servers]
     for result in results:
         _log(result)
-    print(f"  ({LABELS[contender]} process: {time.perf_counter() - began:.1f} s)", file=sys.stderr)
     return results
 
 
-def child_env() -> dict[str, str]:
-    """The same clean environment for every contender: fake credentials, one region, no AWS config.
-
-    moto sets such credentials itself; giving them to everyone means every boto3.client() resolves
-    credentials the same cheap way, and nobody reads the machine's ~/.aws or probes instance metadata.
-    moto is told not to load its catalog of EC2 images, which only its (untimed) VPC setup would use.
-    Bytecode caching is on whatever the caller's environment says: every installed package has its
-    caches, and an import that compiles its sources would measure the compiler.
-    """
-    env = {name: text for name, text in os.environ.items() if not name.startswith("AWS_")}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.update(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_EC2_METADATA_DISABLED="true",
-        AWS_CONFIG_FILE=os.devnull,
-        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
-        MOTO_EC2_LOAD_DEFAULT_AMIS="false",
-    )
-    return env
+def _setup(servers: dict[str, Server], key: str) -> dict[str, Result]:
+    """Set every contender up; the fake first, because the Stubber replays what it recorded."""
+    fake = servers[FAKE].ask({"cmd": "setup", "scenario": key})
+    recording = fake.pop("recording", None)
+    others = [contender for contender in servers if contender != FAKE]
+    for contender in others:
+        extra = {"recording": recording} if contender == STUBBER else {}
+        servers[contender].send({"cmd": "setup", "scenario": key, **extra})
+    return {FAKE: fake, **{contender: servers[contender].receive() for contender in others}}
 
 
-def _log(result: dict[str, Any]) -> None:
+def _result(key: str, contender: str, reply: Result, figures: Optional[list[float]]) -> Result:
+    result = {"contender": contender, "scenario": key, **reply}
+    if reply["status"] == "ok":
+        result["per_call"] = figures or []
+    return result
+
+
+def _log(result: Result) -> None:
     figure = ""
     if result.get("per_call"):
         figures = sorted(result["per_call"])

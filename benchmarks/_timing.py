@@ -1,9 +1,10 @@
-"""Timing inside a contender's process: warm up, size the blocks, then time blocks of calls.
+"""Timing inside a contender's process: warm up, size the blocks, then time one block on demand.
 
 A single call is too short to time on its own and too noisy on a shared machine, so calls are timed in
 blocks of roughly ``block_seconds`` each and every block yields one figure, the mean cost of a call in it.
-The parent reports the median of those figures. The garbage collector stays on: a test suite pays for it
-too, and a fake whose world makes collections slow should show it.
+The parent asks each contender for a block in turn and reports the median of the figures. The garbage
+collector stays on: a test suite pays for it too, and a fake whose world makes collections slow should
+show it.
 """
 
 from __future__ import annotations
@@ -46,20 +47,20 @@ SMOKE = Plan(
 )
 
 
-def time_blocks(
-    run: Callable[[], object], prepare: Callable[[int], None], plan: Plan
-) -> tuple[int, list[float]]:
-    """Seconds per call for each block, and the calls per block; ``prepare(n)`` runs untimed before."""
+def calibrate(run: Callable[[], object], prepare: Callable[[int], None], plan: Plan) -> int:
+    """Warm up, then the number of calls that makes one block last about ``plan.block_seconds``."""
     estimate = _warm_up(run, prepare, plan)
-    per_block = max(1, min(plan.max_per_block, round(plan.block_seconds / estimate) if estimate else 1))
-    figures = []
-    for _ in range(plan.blocks):
-        prepare(per_block)
-        start = time.perf_counter()
-        for _ in range(per_block):
-            run()
-        figures.append((time.perf_counter() - start) / per_block)
-    return per_block, figures
+    wanted = round(plan.block_seconds / estimate) if estimate else 1
+    return max(1, min(plan.max_per_block, wanted))
+
+
+def time_block(run: Callable[[], object], prepare: Callable[[int], None], calls: int) -> float:
+    """Seconds per call over one block of ``calls`` calls; ``prepare(calls)`` runs untimed first."""
+    prepare(calls)
+    start = time.perf_counter()
+    for _ in range(calls):
+        run()
+    return (time.perf_counter() - start) / calls
 
 
 def _warm_up(run: Callable[[], object], prepare: Callable[[int], None], plan: Plan) -> float:
