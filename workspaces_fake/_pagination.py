@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, TypeVar
 
-from .errors import InvalidParameterValuesException
+from .errors import InvalidParameterValuesException, ValidationException, WorkspacesError
 
 T = TypeVar("T")
 
@@ -63,8 +63,24 @@ class Paginator:
         except (ValueError, TypeError, UnicodeError):
             valid = False
         if not valid:
-            raise InvalidParameterValuesException(
+            raise _bad_token_error(operation)(
                 f"The value of NextToken is not valid for this {operation} request: it was not issued by "
                 "the service or was issued for different parameters."
             )
         return int(offset)
+
+
+def _bad_token_error(operation: str) -> type[WorkspacesError]:
+    """InvalidParameterValuesException where the operation models it, else ValidationException, which
+    every operation may answer (DescribeWorkspaceImages models only AccessDeniedException)."""
+    from botocore.model import OperationNotFoundError
+
+    from ._service import operation_model
+
+    try:
+        modeled = {shape.name for shape in operation_model(operation).error_shapes}
+    except OperationNotFoundError:
+        return InvalidParameterValuesException
+    if InvalidParameterValuesException.__name__ in modeled:
+        return InvalidParameterValuesException
+    return ValidationException
