@@ -10,34 +10,29 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from _apps import (
+    OFFICE,
+    OFFICE_2019,
+    OFFICE_STD,
+    PLUS_BUNDLE,
+    PROJECT,
+    UNKNOWN_APP,
+    UNKNOWN_WS,
+    VISIO,
+    VS_PRO,
+    states,
+    tool,
+)
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog import catalog_id
 from workspaces_fake.models.catalog_bundles import public_bundle_id
 from workspaces_fake.models.workspace import WORKSPACE
-
-OFFICE = catalog_id("Microsoft Office LTSC Professional Plus 2021")
-OFFICE_STD = catalog_id("Microsoft Office LTSC Standard 2021")
-VISIO = catalog_id("Microsoft Visio LTSC Professional 2021")
-PROJECT = catalog_id("Microsoft Project Professional 2021")
-VS_PRO = catalog_id("Microsoft Visual Studio Professional 2022")
-OFFICE_2019 = catalog_id("Microsoft Office 2019")
-PLUS_BUNDLE = public_bundle_id("Standard with Windows 10 and Office 2019 Pro Plus (Server 2019 based)")
-UNKNOWN_WS = "ws-000000000"
-UNKNOWN_APP = "wsa-000000000"
 
 
 @pytest.fixture
 def ws(workspaces_backend: WorkspacesBackend) -> str:
     """An AVAILABLE Windows WorkSpace (Standard, Windows 10 on Server 2022)."""
     return workspaces_backend.add_workspace().workspace_id
-
-
-def _states(client: Any, workspace_id: str) -> dict[str, str]:
-    found = client.describe_workspace_associations(
-        WorkspaceId=workspace_id, AssociatedResourceTypes=["APPLICATION"]
-    )["Associations"]
-    return {row["AssociatedResourceId"]: row["State"] for row in found}
 
 
 def _installed(client: Any, workspace_id: str, *application_ids: str) -> None:
@@ -64,7 +59,7 @@ def test_associate_workspace_application_available_workspace_returns_pending_ins
     assert isinstance(row["Created"], datetime)
     assert row["Created"] == row["LastUpdatedTime"]
     assert "StateReason" not in row
-    assert _states(client, ws) == {OFFICE: "PENDING_INSTALL_DEPLOYMENT"}
+    assert states(client, ws) == {OFFICE: "PENDING_INSTALL_DEPLOYMENT"}
 
 
 def test_associate_workspace_application_stopped_workspace_is_accepted(
@@ -98,12 +93,7 @@ def test_associate_workspace_application_unknown_application_raises_not_found(cl
 def test_associate_workspace_application_other_accounts_application_raises_not_found(
     client: Any, workspaces_backend: WorkspacesBackend, ws: str
 ) -> None:
-    theirs = workspaces_backend.add_application(
-        "Their tool",
-        supported_operating_system_names=["WINDOWS_SERVER_2022"],
-        supported_compute_type_names=["STANDARD"],
-        owner="210987654321",
-    )
+    theirs = tool(workspaces_backend, "Their tool", owner="210987654321")
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.associate_workspace_application(WorkspaceId=ws, ApplicationId=theirs.application_id)
 
@@ -226,7 +216,7 @@ def test_associate_workspace_application_removed_row_is_replaced(client: Any, ws
     again = client.associate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)["Association"]
     assert again["State"] == "PENDING_INSTALL_DEPLOYMENT"
     assert again["Created"] >= removed["Created"]
-    assert _states(client, ws) == {OFFICE: "PENDING_INSTALL_DEPLOYMENT"}
+    assert states(client, ws) == {OFFICE: "PENDING_INSTALL_DEPLOYMENT"}
 
 
 def test_associate_workspace_application_second_edition_raises_incompatible(client: Any, ws: str) -> None:
@@ -234,7 +224,7 @@ def test_associate_workspace_application_second_edition_raises_incompatible(clie
     with pytest.raises(client.exceptions.IncompatibleApplicationsException):
         client.associate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE_STD)
     client.associate_workspace_application(WorkspaceId=ws, ApplicationId=VISIO)
-    assert _states(client, ws) == {OFFICE: "PENDING_INSTALL_DEPLOYMENT", VISIO: "PENDING_INSTALL_DEPLOYMENT"}
+    assert states(client, ws) == {OFFICE: "PENDING_INSTALL_DEPLOYMENT", VISIO: "PENDING_INSTALL_DEPLOYMENT"}
 
 
 def test_associate_workspace_application_already_exists_checked_before_incompatible(
@@ -257,21 +247,16 @@ def test_associate_workspace_application_edition_being_uninstalled_does_not_conf
         (OFFICE, "PENDING_UNINSTALL"),
         (OFFICE_STD, "PENDING_INSTALL"),
     ]
-    assert _states(client, ws) == {OFFICE: "REMOVED", OFFICE_STD: "COMPLETED"}
+    assert states(client, ws) == {OFFICE: "REMOVED", OFFICE_STD: "COMPLETED"}
 
 
 def test_associate_workspace_application_custom_conflict_group_raises_incompatible(
     client: Any, workspaces_backend: WorkspacesBackend, ws: str
 ) -> None:
-    tool = workspaces_backend.add_application(
-        "Diagram tool",
-        supported_operating_system_names=["WINDOWS_SERVER_2022"],
-        supported_compute_type_names=["STANDARD"],
-        conflict_group="visio-2021",
-    )
+    diagrams = tool(workspaces_backend, "Diagram tool", conflict_group="visio-2021")
     _installed(client, ws, VISIO)
     with pytest.raises(client.exceptions.IncompatibleApplicationsException):
-        client.associate_workspace_application(WorkspaceId=ws, ApplicationId=tool.application_id)
+        client.associate_workspace_application(WorkspaceId=ws, ApplicationId=diagrams.application_id)
 
 
 # ------------------------------------------------------------------------------------------- disassociate
@@ -279,7 +264,7 @@ def test_disassociate_workspace_application_never_deployed_is_removed_t3(client:
     client.associate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)
     row = client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)["Association"]
     assert (row["State"], row["AssociatedResourceId"], row["WorkspaceId"]) == ("REMOVED", OFFICE, ws)
-    assert _states(client, ws) == {OFFICE: "REMOVED"}
+    assert states(client, ws) == {OFFICE: "REMOVED"}
 
 
 def test_disassociate_workspace_application_completed_waits_for_uninstall_deployment_t4(
@@ -296,7 +281,7 @@ def test_disassociate_workspace_application_failed_install_is_removed_t5(
 ) -> None:
     workspaces_backend.faults.on_deployment(ws, OFFICE).fail("DeploymentError.InternalServerError")
     _installed(client, ws, OFFICE)
-    assert _states(client, ws) == {OFFICE: "ERROR"}
+    assert states(client, ws) == {OFFICE: "ERROR"}
     row = client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)["Association"]
     assert row["State"] == "REMOVED"
     assert "StateReason" not in row
@@ -309,7 +294,7 @@ def test_disassociate_workspace_application_failed_uninstall_waits_for_deploymen
     client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)
     workspaces_backend.faults.on_deployment(ws, OFFICE).fail("DeploymentError.InternalServerError")
     client.deploy_workspace_applications(WorkspaceId=ws)
-    assert _states(client, ws) == {OFFICE: "ERROR"}
+    assert states(client, ws) == {OFFICE: "ERROR"}
     row = client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)["Association"]
     assert row["State"] == "PENDING_UNINSTALL_DEPLOYMENT"
     assert "StateReason" not in row
@@ -328,7 +313,7 @@ def test_disassociate_workspace_application_deployment_running_raises_resource_i
         client.deploy_workspace_applications(WorkspaceId=ws)
     with pytest.raises(client.exceptions.ResourceInUseException):
         client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)
-    assert _states(client, ws) == {OFFICE: "PENDING_UNINSTALL" if uninstall else "PENDING_INSTALL"}
+    assert states(client, ws) == {OFFICE: "PENDING_UNINSTALL" if uninstall else "PENDING_INSTALL"}
 
 
 def test_disassociate_workspace_application_twice_returns_row_unchanged_t8(client: Any, ws: str) -> None:
@@ -380,7 +365,7 @@ def test_disassociate_workspace_application_uninstall_only_app_is_allowed(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
     ws = workspaces_backend.add_workspace(bundle_id=PLUS_BUNDLE).workspace_id
-    assert _states(client, ws) == {OFFICE_2019: "COMPLETED"}
+    assert states(client, ws) == {OFFICE_2019: "COMPLETED"}
     row = client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE_2019)["Association"]
     assert row["State"] == "PENDING_UNINSTALL_DEPLOYMENT"
 
@@ -411,13 +396,13 @@ def test_deploy_workspace_applications_error_rows_need_force_t12(
 ) -> None:
     workspaces_backend.faults.on_deployment(ws, OFFICE).fail("DeploymentError.InternalServerError")
     _installed(client, ws, OFFICE)
-    assert _states(client, ws) == {OFFICE: "ERROR"}
+    assert states(client, ws) == {OFFICE: "ERROR"}
     assert client.deploy_workspace_applications(WorkspaceId=ws)["Deployment"]["Associations"] == []
-    assert _states(client, ws) == {OFFICE: "ERROR"}
+    assert states(client, ws) == {OFFICE: "ERROR"}
     moved = client.deploy_workspace_applications(WorkspaceId=ws, Force=True)["Deployment"]["Associations"]
     assert [(r["AssociatedResourceId"], r["State"]) for r in moved] == [(OFFICE, "PENDING_INSTALL")]
     assert "StateReason" not in moved[0]
-    assert _states(client, ws) == {OFFICE: "COMPLETED"}
+    assert states(client, ws) == {OFFICE: "COMPLETED"}
 
 
 def test_deploy_workspace_applications_force_retries_failed_uninstall_t12(
@@ -427,10 +412,10 @@ def test_deploy_workspace_applications_force_retries_failed_uninstall_t12(
     client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)
     workspaces_backend.faults.on_deployment(ws, OFFICE).fail("DeploymentError.WorkspaceUnreachable")
     client.deploy_workspace_applications(WorkspaceId=ws)
-    assert _states(client, ws) == {OFFICE: "ERROR"}
+    assert states(client, ws) == {OFFICE: "ERROR"}
     moved = client.deploy_workspace_applications(WorkspaceId=ws, Force=True)["Deployment"]["Associations"]
     assert [r["State"] for r in moved] == ["PENDING_UNINSTALL"]
-    assert _states(client, ws) == {OFFICE: "REMOVED"}
+    assert states(client, ws) == {OFFICE: "REMOVED"}
 
 
 @pytest.mark.workspaces(lifecycle="manual")
@@ -452,7 +437,7 @@ def test_deploy_workspace_applications_conflicting_rows_raise_incompatible(
     workspaces_backend.applications[PROJECT].conflict_group = "office-2021"  # the catalog changed
     with pytest.raises(client.exceptions.IncompatibleApplicationsException):
         client.deploy_workspace_applications(WorkspaceId=ws)
-    assert _states(client, ws) == {
+    assert states(client, ws) == {
         OFFICE: "PENDING_INSTALL_DEPLOYMENT",
         PROJECT: "PENDING_INSTALL_DEPLOYMENT",
     }

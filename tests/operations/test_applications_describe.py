@@ -7,18 +7,12 @@ import json
 from typing import Any
 
 import pytest
+from _apps import OFFICE, OFFICE_2016, OFFICE_2019, PLUS_BUNDLE, VISIO, VS_ENT, VS_PRO
 
 from workspaces_fake import WorkspacesBackend
 from workspaces_fake.models.catalog import AMAZON_CATALOG, CATALOG_CREATED, catalog_id
 from workspaces_fake.models.catalog_bundles import public_bundle_id
 
-OFFICE = catalog_id("Microsoft Office LTSC Professional Plus 2021")
-VISIO = catalog_id("Microsoft Visio LTSC Professional 2021")
-VS_PRO = catalog_id("Microsoft Visual Studio Professional 2022")
-VS_ENT = catalog_id("Microsoft Visual Studio Enterprise 2022")
-OFFICE_2016 = catalog_id("Microsoft Office 2016")
-OFFICE_2019 = catalog_id("Microsoft Office 2019")
-PLUS_BUNDLE = public_bundle_id("Standard with Windows 10 and Office 2019 Pro Plus (Server 2019 based)")
 ALL_IDS = [catalog_id(entry.name) for entry in AMAZON_CATALOG]
 
 

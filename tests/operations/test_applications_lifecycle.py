@@ -13,17 +13,11 @@ from typing import Any
 
 import freezegun
 import pytest
+from _apps import OFFICE, OFFICE_2019, OFFICE_STD, PLUS_BUNDLE, VISIO, row_of
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog import catalog_id
-from workspaces_fake.models.catalog_bundles import public_bundle_id
 from workspaces_fake.models.workspace import WORKSPACE
 
-OFFICE = catalog_id("Microsoft Office LTSC Professional Plus 2021")
-OFFICE_STD = catalog_id("Microsoft Office LTSC Standard 2021")
-VISIO = catalog_id("Microsoft Visio LTSC Professional 2021")
-OFFICE_2019 = catalog_id("Microsoft Office 2019")
-PLUS_BUNDLE = public_bundle_id("Standard with Windows 10 and Office 2019 Pro Plus (Server 2019 based)")
 MOMENT = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
 
 VALIDATION_CODES = [
@@ -41,18 +35,8 @@ def ws(workspaces_backend: WorkspacesBackend) -> str:
     return workspaces_backend.add_workspace().workspace_id
 
 
-def _row(client: Any, workspace_id: str, application_id: str) -> dict[str, Any]:
-    rows = client.describe_workspace_associations(
-        WorkspaceId=workspace_id, AssociatedResourceTypes=["APPLICATION"]
-    )
-    found: dict[str, Any] = next(
-        r for r in rows["Associations"] if r["AssociatedResourceId"] == application_id
-    )
-    return found
-
-
 def _state(client: Any, workspace_id: str, application_id: str) -> str:
-    return str(_row(client, workspace_id, application_id)["State"])
+    return str(row_of(client, workspace_id, application_id)["State"])
 
 
 def _deploy(client: Any, workspace_id: str, *application_ids: str) -> list[dict[str, Any]]:
@@ -72,7 +56,7 @@ def _put(backend: WorkspacesBackend, workspace_id: str, state: str) -> None:
 def test_lifecycle_instant_install_completes_by_next_read_t13_t14(client: Any, ws: str) -> None:
     moved = _deploy(client, ws, OFFICE)
     assert [r["State"] for r in moved] == ["PENDING_INSTALL"]
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert row["State"] == "COMPLETED" and "StateReason" not in row
 
 
@@ -104,11 +88,11 @@ def test_lifecycle_timed_install_moves_with_clock_advance(
     clock.advance(minutes=4, seconds=59)
     assert _state(client, ws, OFFICE) == "PENDING_INSTALL"
     clock.advance(seconds=1)
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert row["State"] == "INSTALLING"
     assert row["LastUpdatedTime"] == deployed_at + timedelta(minutes=5)
     clock.advance(minutes=15)
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert row["State"] == "COMPLETED"
     assert row["LastUpdatedTime"] == deployed_at + timedelta(minutes=20)
 
@@ -135,7 +119,7 @@ def test_lifecycle_timed_big_jump_crosses_every_step(
     deployed_at = _deploy(client, ws, OFFICE, VISIO)[0]["LastUpdatedTime"]
     workspaces_backend.clock.advance(hours=3)
     for app in (OFFICE, VISIO):
-        row = _row(client, ws, app)
+        row = row_of(client, ws, app)
         assert (row["State"], row["LastUpdatedTime"]) == ("COMPLETED", deployed_at + timedelta(minutes=20))
 
 
@@ -149,7 +133,7 @@ def test_lifecycle_timed_moves_with_freezegun_tick(
         frozen.tick(timedelta(minutes=5))
         assert _state(client, ws, OFFICE) == "INSTALLING"
         frozen.tick(timedelta(minutes=15))
-        row = _row(client, ws, OFFICE)
+        row = row_of(client, ws, OFFICE)
     assert (row["State"], row["LastUpdatedTime"]) == ("COMPLETED", MOMENT + timedelta(minutes=20))
 
 
@@ -163,7 +147,7 @@ def test_lifecycle_timed_moves_with_either_time_library(
     traveller.move_to(MOMENT + timedelta(minutes=6))
     assert _state(client, ws, VISIO) == "INSTALLING"
     traveller.move_to(MOMENT + timedelta(minutes=21))
-    row = _row(client, ws, VISIO)
+    row = row_of(client, ws, VISIO)
     assert (row["State"], row["LastUpdatedTime"]) == ("COMPLETED", MOMENT + timedelta(minutes=20))
 
 
@@ -193,7 +177,7 @@ def test_lifecycle_validation_fault_fails_when_picked_up_t15(
     workspaces_backend.faults.on_deployment(workspace_id=ws, application_id=OFFICE).fail(code)
     _deploy(client, ws, OFFICE)
     workspaces_backend.clock.advance(minutes=5)
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert row["State"] == "ERROR"
     assert row["StateReason"]["ErrorCode"] == code
     assert row["StateReason"]["ErrorMessage"]
@@ -209,7 +193,7 @@ def test_lifecycle_deployment_fault_fails_when_install_ends_t15(
     workspaces_backend.clock.advance(minutes=5)
     assert _state(client, ws, OFFICE) == "INSTALLING"
     workspaces_backend.clock.advance(minutes=15)
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert row["State"] == "ERROR"
     assert row["StateReason"] == {"ErrorCode": code, "ErrorMessage": "agent lost"}
 
@@ -222,7 +206,7 @@ def test_lifecycle_uninstall_fault_ends_in_error_t18(
     client.disassociate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)
     workspaces_backend.faults.on_deployment(workspace_id=ws).fail(code)
     client.deploy_workspace_applications(WorkspaceId=ws)
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert (row["State"], row["StateReason"]["ErrorCode"]) == ("ERROR", code)
 
 
@@ -246,7 +230,7 @@ def test_lifecycle_force_retry_after_fault_completes(
     client.deploy_workspace_applications(WorkspaceId=ws, Force=True)
     assert _state(client, ws, OFFICE) == "ERROR"
     client.deploy_workspace_applications(WorkspaceId=ws, Force=True)
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert row["State"] == "COMPLETED" and "StateReason" not in row
 
 
@@ -257,7 +241,7 @@ def test_lifecycle_stopped_workspace_fails_unreachable(
     ws = workspaces_backend.add_workspace(state="STOPPED", running_mode="AUTO_STOP").workspace_id
     moved = _deploy(client, ws, OFFICE)
     assert moved[0]["State"] == "PENDING_INSTALL"
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert (row["State"], row["StateReason"]["ErrorCode"]) == (
         "ERROR",
         "DeploymentError.WorkspaceUnreachable",
@@ -285,7 +269,7 @@ def test_lifecycle_workspace_stopped_while_installing_fails_unreachable(
     assert _state(client, ws, OFFICE) == "INSTALLING"
     _put(workspaces_backend, ws, "STOPPED")
     workspaces_backend.clock.advance(minutes=14)
-    row = _row(client, ws, OFFICE)
+    row = row_of(client, ws, OFFICE)
     assert (row["State"], row["StateReason"]["ErrorCode"]) == (
         "ERROR",
         "DeploymentError.WorkspaceUnreachable",
@@ -297,7 +281,7 @@ def test_lifecycle_office_2021_over_office_2019_fails_old_version_exists(
 ) -> None:
     ws = workspaces_backend.add_workspace(bundle_id=PLUS_BUNDLE).workspace_id
     _deploy(client, ws, OFFICE_STD)
-    row = _row(client, ws, OFFICE_STD)
+    row = row_of(client, ws, OFFICE_STD)
     assert row["State"] == "ERROR"
     assert row["StateReason"]["ErrorCode"] == "ValidationError.ApplicationOldVersionExists"
     assert "Microsoft Office 2019" in row["StateReason"]["ErrorMessage"]
@@ -325,7 +309,7 @@ def test_lifecycle_failed_old_office_uninstall_still_blocks_2021(
     workspaces_backend.faults.on_deployment(ws, OFFICE_2019).fail("DeploymentError.InternalServerError")
     client.deploy_workspace_applications(WorkspaceId=ws)
     _deploy(client, ws, OFFICE)
-    reason = _row(client, ws, OFFICE)["StateReason"]["ErrorCode"]
+    reason = row_of(client, ws, OFFICE)["StateReason"]["ErrorCode"]
     assert reason == "ValidationError.ApplicationOldVersionExists"
 
 
@@ -338,7 +322,7 @@ def test_lifecycle_frozen_time_stamps_created_and_last_updated(
         row = client.associate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)["Association"]
         assert row["Created"] == row["LastUpdatedTime"] == MOMENT
         client.deploy_workspace_applications(WorkspaceId=ws)
-        done = _row(client, ws, OFFICE)
+        done = row_of(client, ws, OFFICE)
     assert (done["Created"], done["LastUpdatedTime"], done["State"]) == (MOMENT, MOMENT, "COMPLETED")
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from _apps import OFFICE
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog import catalog_id
 
-OFFICE = catalog_id("Microsoft Office LTSC Professional Plus 2021")
 MODES = ["instant", "timed", "manual"]
 
 

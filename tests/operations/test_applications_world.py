@@ -12,14 +12,11 @@ from typing import Any
 
 import freezegun
 import pytest
+from _apps import OFFICE, OFFICE_2019, PLUS_BUNDLE, states
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog import catalog_id
 from workspaces_fake.models.catalog_bundles import public_bundle_id
 
-OFFICE = catalog_id("Microsoft Office LTSC Professional Plus 2021")
-OFFICE_2019 = catalog_id("Microsoft Office 2019")
-PLUS_BUNDLE = public_bundle_id("Standard with Windows 10 and Office 2019 Pro Plus (Server 2019 based)")
 MOMENT = datetime(2024, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
 
 
@@ -29,13 +26,6 @@ def _create(client: Any, backend: WorkspacesBackend, bundle_id: str, **extra: An
     answer = client.create_workspaces(Workspaces=[request])
     assert answer["FailedRequests"] == []
     return str(answer["PendingRequests"][0]["WorkspaceId"])
-
-
-def _rows(client: Any, workspace_id: str) -> dict[str, str]:
-    found = client.describe_workspace_associations(
-        WorkspaceId=workspace_id, AssociatedResourceTypes=["APPLICATION"]
-    )
-    return {row["AssociatedResourceId"]: row["State"] for row in found["Associations"]}
 
 
 def test_create_workspaces_from_plus_bundle_starts_with_office_2019(
@@ -105,7 +95,7 @@ def test_deploy_workspace_applications_stopped_then_started_installs(
     client.deploy_workspace_applications(WorkspaceId=ws)
     assert client.start_workspaces(StartWorkspaceRequests=[{"WorkspaceId": ws}])["FailedRequests"] == []
     workspaces_backend.clock.advance(minutes=20)
-    assert _rows(client, ws) == {OFFICE: "COMPLETED"}
+    assert states(client, ws) == {OFFICE: "COMPLETED"}
 
 
 @pytest.mark.workspaces(lifecycle="timed")
@@ -135,7 +125,7 @@ def test_create_workspace_image_carries_installed_applications(
     client.deploy_workspace_applications(WorkspaceId=ws)
     client.associate_workspace_application(WorkspaceId=ws, ApplicationId=OFFICE)
     client.deploy_workspace_applications(WorkspaceId=ws)
-    assert _rows(client, ws) == {OFFICE_2019: "REMOVED", OFFICE: "COMPLETED"}
+    assert states(client, ws) == {OFFICE_2019: "REMOVED", OFFICE: "COMPLETED"}
     image_id = client.create_workspace_image(Name="golden", Description="with Office 2021", WorkspaceId=ws)[
         "ImageId"
     ]
