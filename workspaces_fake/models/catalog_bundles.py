@@ -31,13 +31,12 @@ def stable_id(prefix: str, name: str, length: int = 9) -> str:
 
 @dataclass(frozen=True)
 class PublicImage:
-    """An Amazon image; ``applications`` are catalog application names preinstalled in it."""
+    """An Amazon image behind one or more public bundles."""
 
     key: str
     name: str
     operating_system_name: str
     experience: str
-    applications: tuple[str, ...] = ()
 
     @property
     def image_id(self) -> str:
@@ -76,8 +75,7 @@ IMAGES = (
     PublicImage("w10-2016", "Windows_10_Server_2016_based", "WINDOWS_SERVER_2016",
                 "Windows 10 Experience provided by Windows Server 2016"),
     PublicImage("w10-2019-office", "Windows_10_Server_2019_based_Office_2019_Pro_Plus", "WINDOWS_SERVER_2019",
-                "Windows 10 Experience provided by Windows Server 2019 with Office 2019 Professional Plus",
-                applications=("Microsoft Office 2019",)),
+                "Windows 10 Experience provided by Windows Server 2019 with Office 2019 Professional Plus"),
     PublicImage("ws-2022-g4dn", "Windows_Server_2022_Graphics_g4dn", "WINDOWS_SERVER_2022",
                 "Windows Server 2022 with NVIDIA drivers"),
     PublicImage("w10-2022-g4dn", "Windows_10_Server_2022_based_Graphics_g4dn", "WINDOWS_SERVER_2022",
