@@ -8,11 +8,12 @@ bundles and carries the test-facing ``add_*`` methods, which put resources strai
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, Optional, Union, cast
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union, cast
 
 from . import application as _apps
 from .bundle import AMAZON_OWNER, Bundle
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Bundle", "Directory", "Image", "Workspace", "WorldArrange", "WorldSettings"]
 
 DEFAULT_AUTO_STOP_MINUTES = 60
+F = TypeVar("F", bound=Callable[..., Any])
 _IMAGE_NAME = re.compile(r"[a-zA-Z0-9_./()\\-]+")
 
 
@@ -118,6 +120,17 @@ def visible_bundle(backend: WorkspacesBackend, bundle_id: str) -> Optional[Bundl
     return bundle
 
 
+def _locked(method: F) -> F:
+    """Hold the backend's lock for an arrange call, as the pipeline does for API calls."""
+
+    @functools.wraps(method)
+    def locked(self: WorldArrange, *args: Any, **kwargs: Any) -> Any:
+        with self._world_backend().lock:
+            return method(self, *args, **kwargs)
+
+    return cast(F, locked)
+
+
 class WorldArrange:
     """The arrange API for WorkSpaces, directories, bundles and images (mixed into the backend)."""
 
@@ -182,6 +195,7 @@ class WorldArrange:
         _apps.on_bundle_created(b, bundle)
         return bundle
 
+    @_locked
     def add_directory(
         self,
         directory_id: Optional[str] = None,
@@ -208,6 +222,7 @@ class WorldArrange:
         b.lifecycle.enter(directory, DIRECTORY, "REGISTERED")
         return directory
 
+    @_locked
     def add_image(
         self,
         name: str,
@@ -235,6 +250,7 @@ class WorldArrange:
         b.lifecycle.enter(image, IMAGE, state)
         return image
 
+    @_locked
     def add_bundle(
         self,
         name: str,
@@ -273,6 +289,7 @@ class WorldArrange:
         )
         return self._put_bundle(bundle)
 
+    @_locked
     def add_workspace(
         self,
         *,
