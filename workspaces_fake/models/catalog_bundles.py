@@ -9,6 +9,7 @@ AWS, and each bundle inherits its image's operating system.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,6 +20,7 @@ CATALOG_DATE = datetime(2024, 3, 1, tzinfo=timezone.utc)
 """CreationTime / LastUpdatedTime of every public bundle and image."""
 
 
+@functools.cache
 def stable_id(prefix: str, name: str, length: int = 9) -> str:
     """``<prefix>-`` plus ``length`` base-36 characters derived from ``name`` (deterministic)."""
     number = int.from_bytes(hashlib.sha256(f"{prefix}:{name}".encode()).digest(), "big")
