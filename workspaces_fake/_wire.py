@@ -46,18 +46,18 @@ def epoch(value: datetime) -> float | int:
 
 
 def _parsed_timestamp(value: datetime) -> datetime:
-    return _parsed_epoch(epoch(value), datetime_module.datetime)
+    return _parsed(value, datetime_module.datetime)
 
 
 @functools.lru_cache(maxsize=4096)
-def _parsed_epoch(seconds: float, datetime_class: type) -> datetime:
-    """botocore's own parse of an epoch number (slow: a local-time zone per call), remembered.
+def _parsed(value: datetime, datetime_class: type) -> datetime:
+    """botocore's own parse of the epoch number ``value`` travels as (slow: a local-time zone per call).
 
-    Datetimes are immutable, and the same instants come back again and again (creation times of the
-    WorkSpaces a test lists page after page, the catalog's release date), so sharing the result is safe.
-    The key holds the class botocore builds, which freezegun swaps for its own while time is frozen.
+    Remembered: datetimes are immutable, and the same instants come back again and again (creation times
+    of the WorkSpaces a test lists page after page, the catalog's release date). The key holds the class
+    botocore builds, which freezegun swaps for its own while time is frozen.
     """
-    result: datetime = parse_timestamp(seconds)
+    result: datetime = parse_timestamp(epoch(value))
     return result
 
 
@@ -147,12 +147,24 @@ def _compile(shape: Shape, form: str, building: dict[Key, Optional[Walker]]) -> 
     return walker
 
 
+_MAPPING_TYPES: dict[type, bool] = {}
+"""Which value types are mappings: asked once per type (an ABC check per value costs more than a walk)."""
+
+
+def _is_mapping(value: Any) -> bool:
+    kind = type(value)
+    found = _MAPPING_TYPES.get(kind)
+    if found is None:
+        found = _MAPPING_TYPES[kind] = isinstance(value, Mapping)
+    return found
+
+
 def _structure_walk(members: list[tuple[str, str, Optional[Walker]]]) -> Walker:
     """A structure from a result dict (keyed by API names) or a model object (read by attribute)."""
 
     def walk(value: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        if isinstance(value, Mapping):
+        if _is_mapping(value):
             for name, _, sub in members:
                 item = value.get(name)
                 if item is not None:
