@@ -199,3 +199,15 @@ def test_describe_workspace_directories_pages_with_limit_and_paginator(
 def test_describe_workspace_directories_forged_token_raises(client: Any) -> None:
     with pytest.raises(client.exceptions.InvalidParameterValuesException):
         client.describe_workspace_directories(NextToken="forged")
+
+
+@pytest.mark.workspaces(lifecycle="manual")
+def test_deregister_workspace_directory_manual_waits_for_settle(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    workspaces_backend.add_directory(DIRECTORY)
+    client.deregister_workspace_directory(DirectoryId=DIRECTORY)
+    workspaces_backend.clock.advance(hours=1)
+    assert _state(client, DIRECTORY) == "DEREGISTERING"
+    workspaces_backend.settle()
+    assert _state(client, DIRECTORY) == "GONE"

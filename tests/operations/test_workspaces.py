@@ -408,3 +408,11 @@ def test_describe_workspaces_page_cost_does_not_grow_with_workspace_count(
         workspaces_backend.add_workspace(directory_id="d-00000000bb")
     large = _best_of(15, lambda: (client.describe_workspaces(), client.describe_workspaces(WorkspaceIds=ids)))
     assert large < 2.5 * small, (small, large)
+
+
+def test_add_workspace_duplicate_user_is_a_test_mistake(workspaces_backend: WorkspacesBackend) -> None:
+    ws = workspaces_backend.add_workspace(user_name="alice")
+    with pytest.raises(ValueError, match="already has a WorkSpace"):
+        workspaces_backend.add_workspace(user_name="ALICE", directory_id=ws.directory_id)
+    with pytest.raises(ValueError, match="no bundle"):
+        workspaces_backend.add_workspace(bundle_id="wsb-000000000")

@@ -249,3 +249,10 @@ def test_modify_workspace_properties_compute_cooldowns_when_enabled(
     workspaces_backend.clock.advance(hours=30 * 24)
     _modify(client, ws.workspace_id, ComputeTypeName="VALUE")
     assert _describe(client, ws.workspace_id)["WorkspaceProperties"]["ComputeTypeName"] == "VALUE"
+
+
+def test_settings_survive_reset(workspaces_backend: WorkspacesBackend) -> None:
+    workspaces_backend.settings.use_aws_cooldowns().workspace_quota = 3
+    workspaces_backend.reset()
+    assert workspaces_backend.settings.workspace_quota == 3
+    assert workspaces_backend.settings.volume_cooldown is not None
