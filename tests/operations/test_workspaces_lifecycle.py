@@ -282,3 +282,18 @@ def test_stop_then_start_workspaces_round_trip_moved_by_clock(
 def test_start_workspaces_missing_id_fails_item(client: Any) -> None:
     failed = client.start_workspaces(StartWorkspaceRequests=[{}])["FailedRequests"]
     assert [f["ErrorCode"] for f in failed] == ["ResourceNotFound.Workspace"]
+
+
+@pytest.mark.workspaces(lifecycle="timed")
+def test_create_workspaces_timed_with_either_time_library(
+    client: Any, workspaces_backend: WorkspacesBackend, time_travel: Callable[[datetime], Any]
+) -> None:
+    traveller = time_travel(MOMENT)
+    directory = workspaces_backend.add_directory()
+    request = {"DirectoryId": directory.directory_id, "UserName": "alice", "BundleId": STANDARD}
+    wid = client.create_workspaces(Workspaces=[request])["PendingRequests"][0]["WorkspaceId"]
+    traveller.move_to(MOMENT + timedelta(minutes=19))
+    assert _state(client, wid) == "PENDING"
+    traveller.move_to(MOMENT + timedelta(minutes=20))
+    assert _state(client, wid) == "AVAILABLE"
+    assert workspaces_backend.workspaces[wid].state_since == MOMENT + timedelta(minutes=20)
