@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-import uuid
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
@@ -81,7 +81,7 @@ class Outcome:
 
 def dispatch(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Outcome:
     """Answer one call against ``backend``; only :class:`faults.Disconnect` escapes as an exception."""
-    request_id = str(uuid.uuid4())
+    request_id = new_request_id()
     with backend.lock:
         try:
             backend.faults.fire(name, params)
@@ -98,6 +98,17 @@ def dispatch(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -
         label = "ok" if outcome.error is None else outcome.error.code
         backend.calls.record(Call(name, params, label, request_id))
         return outcome
+
+
+_REQUEST_IDS = random.Random()
+"""A private stream: a test's ``random.seed()`` neither fixes the request ids nor is used up by them."""
+
+
+def new_request_id() -> str:
+    """A random version-4 UUID, the form of AWS request ids (uuid.uuid4() costs ten times as much)."""
+    bits = _REQUEST_IDS.getrandbits(128) & ~(0xF000 << 64) & ~(0xC000 << 48) | (0x4000 << 64) | (0x8000 << 48)
+    digits = f"{bits:032x}"
+    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
 
 def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Result:

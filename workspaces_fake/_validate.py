@@ -110,13 +110,12 @@ def _check_structure(
 ) -> None:
     required = shape.required_members
     for name, member in shape.members.items():
-        child = _member_path(path, name)
         item = value.get(name)
         if item is None:
             if name in required:
-                out.append((child, "null", "not be null"))
+                out.append((_member_path(path, name), "null", "not be null"))
             continue
-        _check(member, item, child, out)
+        _check(member, item, _member_path(path, name), out)
 
 
 def _check_list(shape: ListShape, value: list[Any], path: str, out: list[Violation]) -> None:
