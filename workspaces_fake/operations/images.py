@@ -13,7 +13,7 @@ from ..errors import InvalidResourceStateException, ResourceAlreadyExistsExcepti
 from ..models import application as _apps
 from ..models.image import IMAGE, Image
 from ..models.tags import add_tags, tags_from_request
-from ..models.workspace import WORKSPACE
+from ..models.workspace import WORKSPACE, Workspace
 
 
 @operation("CreateWorkspaceImage")
@@ -35,6 +35,15 @@ def create_workspace_image(
     if any(i.name == name for i in _own_images(backend)):
         raise ResourceAlreadyExistsException(f"An image named {name} already exists in this account.")
     tag_values = tags_from_request(tags or [])
+    image = _captured_image(backend, ws, name, description)
+    add_tags(backend, image.image_id, tag_values)
+    backend.lifecycle.enter(image, IMAGE, "PENDING")
+    backend.lifecycle.enter(ws, WORKSPACE, "SUSPENDED")
+    _apps.on_image_created_from_workspace(backend, workspace_id, image.image_id)
+    return _members("CreateWorkspaceImage", image)
+
+
+def _captured_image(backend: WorkspacesBackend, ws: Workspace, name: str, description: str) -> Image:
     image = Image(
         image_id=backend.ids.mint("wsi", 9),
         name=name,
@@ -42,14 +51,9 @@ def create_workspace_image(
         operating_system_name=ws.workspace_properties.operating_system_name,
         owner_account_id=backend.account_id,
         created=backend.clock.now(),
-        source_workspace_id=workspace_id,
+        source_workspace_id=ws.workspace_id,
     )
-    backend.images.put(image.image_id, image)
-    add_tags(backend, image.image_id, tag_values)
-    backend.lifecycle.enter(image, IMAGE, "PENDING")
-    backend.lifecycle.enter(ws, WORKSPACE, "SUSPENDED")
-    _apps.on_image_created_from_workspace(backend, workspace_id, image.image_id)
-    return _members("CreateWorkspaceImage", image)
+    return backend.images.put(image.image_id, image)
 
 
 def _members(operation_name: str, model: Any) -> dict[str, Any]:
