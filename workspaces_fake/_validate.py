@@ -139,10 +139,16 @@ def _check_length(shape: Shape, value: Any, path: str, out: list[Violation]) -> 
         out.append((path, _render(value), f"have length less than or equal to {meta['max']}"))
 
 
+def matches_pattern(shape: Shape, value: str) -> bool:
+    """True when ``value`` satisfies the shape's pattern (or the shape has none), as the service checks it."""
+    pattern = shape.metadata.get("pattern")
+    return pattern is None or _compiled(pattern).fullmatch(value) is not None
+
+
 def _check_string(shape: Shape, value: str, path: str, out: list[Violation]) -> None:
     _check_length(shape, value, path, out)
     pattern = shape.metadata.get("pattern")
-    if pattern is not None and _compiled(pattern).fullmatch(value) is None:
+    if not matches_pattern(shape, value):
         out.append((path, _render(value), f"satisfy regular expression pattern: {pattern}"))
     enum = shape.enum
     if enum and value not in enum:

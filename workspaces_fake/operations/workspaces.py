@@ -6,11 +6,12 @@ these handlers walk the request, collect per-item failures and shape the answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Callable, Optional
 
 from .._dispatch import Result, operation
+from .._service import operation_model
+from .._validate import matches_pattern
 from ..backend import WorkspacesBackend
 from ..errors import (
     InvalidParameterValuesException,
@@ -44,14 +45,15 @@ from ..models.workspace_rules import (
 from ..models.world import admit_workspace, new_workspace, visible_bundle
 
 Request = Mapping[str, Any]
-_DIRECTORY_ID = re.compile(r"(d-[0-9a-f]{8,63})|(wsd-[0-9a-z]{8,63})")
 
 
 def _directory_ids_well_formed(params: Mapping[str, Any]) -> None:
     """A malformed DirectoryId fails the whole CreateWorkspaces call, in the service's own words."""
+    request_shape = operation_model("CreateWorkspaces").input_shape.members["Workspaces"].member
+    shape = request_shape.members["DirectoryId"]
     for request in params.get("Workspaces") or ():
         directory_id = request.get("DirectoryId") if isinstance(request, Mapping) else None
-        if isinstance(directory_id, str) and not _DIRECTORY_ID.fullmatch(directory_id):
+        if isinstance(directory_id, str) and not matches_pattern(shape, directory_id):
             raise ValidationException(f"The Directory ID {directory_id} in the request is invalid.")
 
 
