@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .world import WorldSettings
 
 INVALID = "InvalidParameterValuesException"
+DEFAULT_AUTO_STOP_MINUTES = 60
 MAX_VOLUME_GIB = 2000
 SMALL_ROOT_GIB = 80
 SMALL_USER_CHOICES = (10, 50, 100)
@@ -63,7 +64,7 @@ def running_mode(settings: WorldSettings, mode: str, timeout: Optional[int]) -> 
     if mode == "MANUAL" and not settings.manual_running_mode_allowed:
         raise RuleBroken(INVALID, "The MANUAL running mode is only available to allow-listed accounts.")
     if timeout is None:
-        return mode, 60 if mode == "AUTO_STOP" else None
+        return mode, DEFAULT_AUTO_STOP_MINUTES if mode == "AUTO_STOP" else None
     if mode == "ALWAYS_ON":
         raise RuleBroken(
             "AutoStopTimeoutIsNotApplicableForAnAlwaysOnWorkspace",

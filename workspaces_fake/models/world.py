@@ -20,19 +20,15 @@ from .bundle import AMAZON_OWNER, Bundle
 from .catalog_bundles import BUNDLES, CATALOG_DATE, DEFAULT_BUNDLE_NAME, IMAGES, public_bundle_id
 from .directory import DIRECTORY, Directory, new_directory
 from .image import AMAZON_IMAGE_OWNER_ACCOUNT, IMAGE, Image
-from .workspace import (
-    WORKSPACE,
-    Workspace,
-    WorkspaceIndex,
-    WorkspaceProperties,
-)
+from .tags import add_tags
+from .workspace import WORKSPACE, Workspace, WorkspaceIndex, WorkspaceProperties
+from .workspace_rules import DEFAULT_AUTO_STOP_MINUTES
 
 if TYPE_CHECKING:
     from ..backend import WorkspacesBackend
 
 __all__ = ["Bundle", "Directory", "Image", "Workspace", "WorldArrange", "WorldSettings"]
 
-DEFAULT_AUTO_STOP_MINUTES = 60
 F = TypeVar("F", bound=Callable[..., Any])
 _IMAGE_NAME = re.compile(r"[a-zA-Z0-9_./()\\-]+")
 
@@ -105,8 +101,7 @@ def admit_workspace(
     """Store and index ``ws``, put it into ``state`` and tell the applications family it exists."""
     backend.workspaces.put(ws.workspace_id, ws)
     backend.workspace_index.add(ws)
-    if tags:
-        backend.tags[ws.workspace_id] = dict(tags)
+    add_tags(backend, ws.workspace_id, tags or {})
     backend.lifecycle.enter(ws, WORKSPACE, state)
     _apps.on_workspace_created(backend, ws)
     return ws
@@ -217,8 +212,7 @@ class WorldArrange:
         )
         directory.directory_type = directory_type
         b.directories.put(directory.directory_id, directory)
-        if tags:
-            b.tags[directory.directory_id] = dict(tags)
+        add_tags(b, directory.directory_id, tags or {})
         b.lifecycle.enter(directory, DIRECTORY, "REGISTERED")
         return directory
 
