@@ -125,6 +125,14 @@ def test_errors_common_error_is_not_shadowed_by_model(code: str) -> None:
     assert code not in error_codes(), f"{code} is now a model shape; remove it from COMMON_ERRORS"
 
 
+def test_errors_common_errors_are_documented_with_their_status() -> None:
+    """docs/faults.md tabulates the common errors; the table must match the classes."""
+    text = (ROOT / "docs" / "faults.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `(\w+)` \| (\d{3}) \|", text, flags=re.M))
+    actual = {code: str(error_classes()[code].status) for code in COMMON_ERRORS}
+    assert documented == actual, "the common-errors table in docs/faults.md is out of step with errors.py"
+
+
 def test_errors_fake_not_supported_is_not_an_aws_error() -> None:
     assert not issubclass(errors.FakeNotSupported, errors.WorkspacesError)
     assert errors.FakeNotSupported.code == "WorkspacesFakeNotSupported"
