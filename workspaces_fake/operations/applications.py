@@ -143,12 +143,14 @@ def describe_applications(
 
 
 def _still_there(backend: WorkspacesBackend, row: Association) -> bool:
-    """Rows of bundles and images deleted without a hook are skipped rather than listed."""
+    """Rows of bundles and images deleted without a hook are skipped rather than listed, and so are the
+    rows of a TERMINATED WorkSpace, which DescribeWorkspaceAssociations no longer shows either (T19)."""
     if row.resource_type == BUNDLE:
         return row.resource_id in backend.bundles
     if row.resource_type == IMAGE:
         return row.resource_id in backend.images
-    return row.resource_id in backend.workspaces
+    workspace = backend.workspaces.peek(row.resource_id)
+    return workspace is not None and workspace.state != "TERMINATED"
 
 
 @operation("DescribeApplicationAssociations")
