@@ -9,7 +9,7 @@ re-entrant lock that the pipeline holds for the whole of a call, so concurrent t
 from __future__ import annotations
 
 import threading
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from ._calls import Call, CallLog  # noqa: F401  (Call re-exported for users)
 from ._hook import DEFAULT_ACCOUNT_ID as DEFAULT_ACCOUNT_ID  # re-exported: the default account
@@ -24,6 +24,9 @@ from .models.application import Application, ApplicationsArrange, AssociationBoo
 from .models.world import Bundle, Directory, Image, Workspace, WorldArrange
 
 DEFAULT_REGION = FALLBACK_REGION
+
+CATALOG = ("applications", "associations", "bundles", "images")
+"""The parts of a backend holding Amazon's public catalog: built when first touched, not with the backend."""
 
 
 class World:
@@ -84,16 +87,43 @@ class WorkspacesBackend(WorldArrange, ApplicationsArrange):
         self.lifecycle = Engine(self, world.lifecycle)
         self._init_stores()
 
+    bundles: Store[Bundle]
+    images: Store[Image]
+    applications: Store[Application]
+    associations: AssociationBook
+
     def _init_stores(self) -> None:
         self.workspaces: Store[Workspace] = Store(self, "WorkSpace")
         self.directories: Store[Directory] = Store(self, "directory")
-        self.bundles: Store[Bundle] = Store(self, "bundle")
-        self.images: Store[Image] = Store(self, "image")
-        self.applications: Store[Application] = Store(self, "application")
-        self.associations = AssociationBook(self)
         self.tags: dict[str, dict[str, str]] = {}
-        self._seed_applications()  # first: seeded images and bundles name catalog applications
-        self._seed_world()
+        for name in CATALOG:
+            self.__dict__.pop(name, None)  # built again when next touched
+        self._reset_world()
+
+    if not TYPE_CHECKING:  # for mypy every attribute stays declared; only the catalog comes late
+
+        def __getattr__(self, name: str) -> Any:
+            """Called only for attributes not set: the catalog's, until the catalog is first touched."""
+            if name not in CATALOG:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            self._seed_catalog()
+            return self.__dict__[name]
+
+    def _seed_catalog(self) -> None:
+        """Amazon's public applications, images and bundles, with their association rows.
+
+        Built by the first code that reads any of them, because most tests never do: building it for
+        every backend was most of what an activation cost (docs/performance.md).
+        """
+        with self.lock:
+            if all(name in self.__dict__ for name in CATALOG):
+                return
+            self.applications = Store(self, "application")
+            self.images = Store(self, "image")
+            self.bundles = Store(self, "bundle")
+            self.associations = AssociationBook(self)
+            self._seed_applications()  # first: seeded images and bundles name catalog applications
+            self._seed_world()
 
     @property
     def world(self) -> World:

@@ -146,11 +146,14 @@ class WorldArrange:
             self._settings = WorldSettings()
         return self._settings
 
-    def _seed_world(self) -> None:
-        """Fresh indexes, and Amazon's public images and bundles (stable ids, see catalog_bundles)."""
-        b = self._world_backend()
-        b.workspace_index = WorkspaceIndex()
+    def _reset_world(self) -> None:
+        """Fresh indexes and no default directory (a new or reset backend)."""
+        self._world_backend().workspace_index = WorkspaceIndex()
         self._default_directory_id = None
+
+    def _seed_world(self) -> None:
+        """Amazon's public images and bundles (stable ids, see catalog_bundles)."""
+        b = self._world_backend()
         for spec in IMAGES:
             image = Image(
                 image_id=spec.image_id,
