@@ -75,6 +75,14 @@ def bundle_running(backend: WorkspacesBackend, operating_system: str) -> str:
     raise KeyError(operating_system)
 
 
+def bundle_with(backend: WorkspacesBackend, words: str) -> str:
+    """The id of a public bundle whose name contains ``words``."""
+    for bundle in backend.bundles.values_unobserved():
+        if words in (getattr(bundle, "name", "") or ""):
+            return str(bundle.bundle_id)
+    raise KeyError(words)
+
+
 def known_ids(backend: WorkspacesBackend) -> list[str]:
     """Every resource id the world holds (the seeded catalog and bundles included), sorted."""
     found: set[str] = set()
