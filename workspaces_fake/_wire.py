@@ -123,53 +123,69 @@ def dumps(body: Mapping[str, Any]) -> bytes:
 # Walking an output shape node by node (isinstance checks, name mapping, a call per scalar) costs more than
 # the rest of a call. Each shape is therefore compiled once per form into a closure that knows its members,
 # their attributes and which of them need converting; scalars that pass through unchanged cost nothing.
+# A nested member is compiled when it first has a value: most never do (an empty list, an unused setting),
+# and compiling the whole tree of an output shape up front was most of the cost of a first call.
 Walker = Callable[[Any], Any]
-Key = tuple[str, str]
+Members = list[tuple[str, str, Optional[Walker]]]
 
 _PARSED, _WIRE = "parsed", "wire"
 _LEAVES: dict[str, dict[str, Leaf]] = {_PARSED: _PARSED_LEAVES, _WIRE: _WIRE_LEAVES}
-_WALKERS: dict[Key, Optional[Walker]] = {}
-"""(shape name, form) -> its compiled walk; None for a scalar both forms carry unchanged."""
-_COMPILING = threading.Lock()
+_WALKERS: dict[tuple[str, str], Walker] = {}
+"""(shape name, form) -> the compiled walk of a structure, list or map shape."""
+_COMPILING = threading.RLock()
 
 
 def _walker(shape: Shape, form: str) -> Walker:
-    """The compiled walk of a structure, list or map shape; compiled on first use, then shared."""
+    """The compiled walk of a structure, list or map shape: compiled on first use, then shared."""
     key = (shape.name, form)
-    if key not in _WALKERS:
+    walker = _WALKERS.get(key)
+    if walker is None:
         with _COMPILING:
-            building: dict[Key, Optional[Walker]] = {}
-            _compile(shape, form, building)
-            _WALKERS.update(building)  # published complete, so no thread sees a half-built walk
-    walker = _WALKERS[key]
-    return walker if walker is not None else _unchanged
+            walker = _WALKERS.get(key)
+            if walker is None:
+                walker = _WALKERS[key] = _compile(shape, form)  # published whole
+    return walker
+
+
+def _compile(shape: Shape, form: str) -> Walker:
+    if isinstance(shape, StructureShape):
+        return _structure_walk(shape, form)
+    if isinstance(shape, ListShape):
+        return _list_walk(_element(shape.member, form))
+    if isinstance(shape, MapShape):
+        return _map_walk(_element(shape.value, form))
+    return _LEAVES[form].get(shape.type_name) or _unchanged
 
 
 def _unchanged(value: Any) -> Any:
     return value
 
 
-def _compile(shape: Shape, form: str, building: dict[Key, Optional[Walker]]) -> Optional[Walker]:
-    key = (shape.name, form)
-    if key in _WALKERS:
-        return _WALKERS[key]
-    if key in building:  # a structure that contains itself: its walk exists, its members are coming
-        return building[key]
-    walker: Optional[Walker]
-    if isinstance(shape, StructureShape):
-        members: list[tuple[str, str, Optional[Walker]]] = []
-        walker = building[key] = _structure_walk(members)
-        for name, member in shape.members.items():
-            members.append((name, attr_name(name), _compile(member, form, building)))
-        return walker
-    if isinstance(shape, ListShape):
-        walker = _list_walk(_compile(shape.member, form, building))
-    elif isinstance(shape, MapShape):
-        walker = _map_walk(_compile(shape.value, form, building))
-    else:
-        walker = _LEAVES[form].get(shape.type_name)
-    building[key] = walker
-    return walker
+def _is_nested(shape: Shape) -> bool:
+    return isinstance(shape, (StructureShape, ListShape, MapShape))
+
+
+def _element(shape: Shape, form: str) -> Optional[Walker]:
+    """The walk of a list's items or a map's values (compiled now: the container has some); None: as is."""
+    return _walker(shape, form) if _is_nested(shape) else _LEAVES[form].get(shape.type_name)
+
+
+def _later(shape: Shape, form: str, members: Members, index: int) -> Walker:
+    """A nested member's walk, compiled when the member first has a value, then put in its place."""
+
+    empty: Optional[type] = (
+        list if isinstance(shape, ListShape) else dict if isinstance(shape, MapShape) else None
+    )
+
+    def first_use(value: Any) -> Any:
+        if empty is not None and not value:
+            return empty()  # nothing to compile for yet
+        walker = _walker(shape, form)
+        name, attribute, _ = members[index]
+        members[index] = (name, attribute, walker)
+        return walker(value)
+
+    return first_use
 
 
 _MAPPING_TYPES: dict[type, bool] = {}
@@ -184,8 +200,16 @@ def _is_mapping(value: Any) -> bool:
     return found
 
 
-def _structure_walk(members: list[tuple[str, str, Optional[Walker]]]) -> Walker:
+def _structure_walk(shape: StructureShape, form: str) -> Walker:
     """A structure from a result dict (keyed by API names) or a model object (read by attribute)."""
+    members: Members = []
+    for index, (name, member) in enumerate(shape.members.items()):
+        sub = (
+            _later(member, form, members, index)
+            if _is_nested(member)
+            else _LEAVES[form].get(member.type_name)
+        )
+        members.append((name, attr_name(name), sub))
 
     def walk(value: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
