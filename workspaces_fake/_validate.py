@@ -2,16 +2,20 @@
 
 botocore validates required members, types and minimums before sending; the real service also rejects
 values that are too long, too large, off-pattern or outside an enum, with one ValidationException whose
-message lists every violation in Coral's wording. This module walks the operation's input shape once per
-request, collects violations in member order, and raises them together.
+message lists every violation in Coral's wording. This module checks each request against the operation's
+input shape, collects violations in member order, and raises them together.
+
+Each shape is compiled once into a check that knows its constraints (bounds, compiled pattern, enum set,
+members with their paths); a member's check is compiled when the member first appears in a request.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
-from typing import Any
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any, Optional
 
 from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 
@@ -42,7 +46,7 @@ def validate_input(op: OperationModel, params: Mapping[str, Any]) -> None:
     if shape is None or (not params and not shape.required_members):
         return
     violations: list[Violation] = []
-    _check_structure(shape, params, "", violations)
+    _check_for(shape)(params, "", violations)
     if violations:
         raise ValidationException(format_violations(violations))
 
@@ -58,9 +62,9 @@ def format_violations(violations: list[Violation]) -> str:
     return f"{count} validation {noun} detected: " + "; ".join(parts)
 
 
-def _member_path(parent: str, name: str) -> str:
-    camel = name[:1].lower() + name[1:]
-    return f"{parent}.{camel}" if parent else camel
+def _camel(name: str) -> str:
+    """A member's name as Coral writes it in a path: ``WorkspaceIds`` -> ``workspaceIds``."""
+    return name[:1].lower() + name[1:]
 
 
 def _render(value: Any) -> str:
@@ -90,77 +94,153 @@ def _type_ok(shape: Shape, value: object) -> bool:
     return isinstance(value, _TYPES.get(shape.type_name, (object,)))
 
 
-def _check(shape: Shape, value: Any, path: str, out: list[Violation]) -> None:
-    if not _type_ok(shape, value):
-        raise SerializationException(f"Value at '{path}' is not a valid {shape.type_name}.")
+Check = Callable[[Any, str, list[Violation]], None]
+"""A compiled check: ``check(value, path, out)`` appends violations to ``out``, or raises for a wrong type."""
+
+_CHECKS: dict[str, Check] = {}
+_COMPILING = threading.RLock()
+
+
+def _check_for(shape: Shape) -> Check:
+    """The compiled check of ``shape`` (shape names are unique in a service model)."""
+    found = _CHECKS.get(shape.name)
+    if found is None:
+        with _COMPILING:
+            found = _CHECKS.get(shape.name)
+            if found is None:
+                found = _CHECKS[shape.name] = _compile(shape)  # published whole
+    return found
+
+
+def _compile(shape: Shape) -> Check:
+    body = _body(shape)
+    type_name = shape.type_name
+    types = _TYPES.get(type_name, (object,))
+    special = type_name in _NUMBERS  # booleans and out-of-range integers need more than isinstance
+
+    def check(value: Any, path: str, out: list[Violation]) -> None:
+        if not (_type_ok(shape, value) if special else isinstance(value, types)):
+            raise SerializationException(f"Value at '{path}' is not a valid {type_name}.")
+        if body is not None:
+            body(value, path, out)
+
+    return check
+
+
+def _body(shape: Shape) -> Optional[Check]:
+    """The check of a value's content, once its type is right (None: nothing more to check)."""
     if isinstance(shape, StructureShape):
-        _check_structure(shape, value, path, out)
-    elif isinstance(shape, ListShape):
-        _check_list(shape, value, path, out)
-    elif isinstance(shape, MapShape):
-        _check_map(shape, value, path, out)
-    elif shape.type_name == "string":
-        _check_string(shape, value, path, out)
-    elif shape.type_name in _NUMBERS:
-        _check_number(shape, value, path, out)
+        return _structure_body(shape)
+    if isinstance(shape, ListShape):
+        return _list_body(shape)
+    if isinstance(shape, MapShape):
+        return _map_body(shape)
+    if shape.type_name == "string":
+        return _string_body(shape)
+    if shape.type_name in _NUMBERS:
+        return _number_body(shape)
+    return None
 
 
-def _check_structure(
-    shape: StructureShape, value: Mapping[str, Any], path: str, out: list[Violation]
-) -> None:
-    required = shape.required_members
-    for name, member in shape.members.items():
-        item = value.get(name)
-        if item is None:
-            if name in required:
-                out.append((_member_path(path, name), "null", "not be null"))
-            continue
-        _check(member, item, _member_path(path, name), out)
+def _structure_body(shape: StructureShape) -> Check:
+    required = frozenset(shape.required_members)
+    members = [(name, _camel(name), member) for name, member in shape.members.items()]
+
+    def body(value: Mapping[str, Any], path: str, out: list[Violation]) -> None:
+        for name, camel, member in members:
+            item = value.get(name)
+            if item is None:
+                if name in required:
+                    out.append((f"{path}.{camel}" if path else camel, "null", "not be null"))
+                continue
+            _check_for(member)(item, f"{path}.{camel}" if path else camel, out)
+
+    return body
 
 
-def _check_list(shape: ListShape, value: list[Any], path: str, out: list[Violation]) -> None:
-    _check_length(shape, value, path, out)
-    for index, item in enumerate(value, start=1):
-        _check(shape.member, item, f"{path}.{index}.member", out)
+def _list_body(shape: ListShape) -> Check:
+    length = _length_body(shape)
+    member = shape.member
+
+    def body(value: list[Any], path: str, out: list[Violation]) -> None:
+        if length is not None:
+            length(value, path, out)
+        check = _check_for(member)
+        for index, item in enumerate(value, start=1):
+            check(item, f"{path}.{index}.member", out)
+
+    return body
 
 
-def _check_map(shape: MapShape, value: Mapping[str, Any], path: str, out: list[Violation]) -> None:
-    _check_length(shape, value, path, out)
-    for key, item in value.items():
-        _check(shape.key, key, f"{path}.key", out)
-        _check(shape.value, item, f"{path}.{key}", out)
+def _map_body(shape: MapShape) -> Check:
+    length = _length_body(shape)
+    key_shape, value_shape = shape.key, shape.value
+
+    def body(value: Mapping[str, Any], path: str, out: list[Violation]) -> None:
+        if length is not None:
+            length(value, path, out)
+        check_key, check_value = _check_for(key_shape), _check_for(value_shape)
+        for key, item in value.items():
+            check_key(key, f"{path}.key", out)
+            check_value(item, f"{path}.{key}", out)
+
+    return body
 
 
-def _check_length(shape: Shape, value: Any, path: str, out: list[Violation]) -> None:
+def _length_body(shape: Shape) -> Optional[Check]:
     meta = shape.metadata
-    if "min" in meta and len(value) < meta["min"]:
-        out.append((path, _render(value), f"have length greater than or equal to {meta['min']}"))
-    if "max" in meta and len(value) > meta["max"]:
-        out.append((path, _render(value), f"have length less than or equal to {meta['max']}"))
+    low, high = meta.get("min"), meta.get("max")
+    if low is None and high is None:
+        return None
+
+    def body(value: Any, path: str, out: list[Violation]) -> None:
+        if low is not None and len(value) < low:
+            out.append((path, _render(value), f"have length greater than or equal to {low}"))
+        if high is not None and len(value) > high:
+            out.append((path, _render(value), f"have length less than or equal to {high}"))
+
+    return body
+
+
+def _string_body(shape: Shape) -> Optional[Check]:
+    length = _length_body(shape)
+    pattern = shape.metadata.get("pattern")
+    regex = _compiled(pattern) if pattern is not None else None
+    enum = shape.enum
+    allowed = frozenset(enum) if enum else None
+    if length is None and regex is None and allowed is None:
+        return None
+
+    def body(value: str, path: str, out: list[Violation]) -> None:
+        if length is not None:
+            length(value, path, out)
+        if regex is not None and regex.fullmatch(value) is None:
+            out.append((path, _render(value), f"satisfy regular expression pattern: {pattern}"))
+        if allowed is not None and value not in allowed:
+            out.append((path, _render(value), f"satisfy enum value set: [{', '.join(enum)}]"))
+
+    return body
+
+
+def _number_body(shape: Shape) -> Optional[Check]:
+    meta = shape.metadata
+    low, high = meta.get("min"), meta.get("max")
+    if low is None and high is None:
+        return None
+
+    def body(value: float, path: str, out: list[Violation]) -> None:
+        if low is not None and value < low:
+            out.append((path, _render(value), f"have value greater than or equal to {low}"))
+        if high is not None and value > high:
+            out.append((path, _render(value), f"have value less than or equal to {high}"))
+
+    return body
 
 
 def matches_pattern(shape: Shape, value: str) -> bool:
     """True when ``value`` satisfies the shape's pattern (or the shape has none), as the service checks it."""
     pattern = shape.metadata.get("pattern")
     return pattern is None or _compiled(pattern).fullmatch(value) is not None
-
-
-def _check_string(shape: Shape, value: str, path: str, out: list[Violation]) -> None:
-    _check_length(shape, value, path, out)
-    pattern = shape.metadata.get("pattern")
-    if not matches_pattern(shape, value):
-        out.append((path, _render(value), f"satisfy regular expression pattern: {pattern}"))
-    enum = shape.enum
-    if enum and value not in enum:
-        out.append((path, _render(value), f"satisfy enum value set: [{', '.join(enum)}]"))
-
-
-def _check_number(shape: Shape, value: float, path: str, out: list[Violation]) -> None:
-    meta = shape.metadata
-    if "min" in meta and value < meta["min"]:
-        out.append((path, _render(value), f"have value greater than or equal to {meta['min']}"))
-    if "max" in meta and value > meta["max"]:
-        out.append((path, _render(value), f"have value less than or equal to {meta['max']}"))
 
 
 @functools.cache
