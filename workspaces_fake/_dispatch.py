@@ -13,7 +13,7 @@ import logging
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
 from botocore import xform_name
 from botocore.model import OperationModel, OperationNotFoundError
@@ -69,9 +69,11 @@ def operation(name: str, *, precheck: Optional[Precheck] = None) -> Callable[[F]
     return register
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What one call produced: a result or an error, and the request id it was answered under."""
+class Outcome(NamedTuple):
+    """What one call produced: a result or an error, and the request id it was answered under.
+
+    A named tuple rather than a frozen dataclass: one is made per call, and it is built twice as fast.
+    """
 
     operation: str
     request_id: str

@@ -247,7 +247,7 @@ def decode_request(shape: Shape | None, body: bytes | str | None) -> dict[str, A
     """
     if not body:
         return {}
-    data = json.loads(body)
+    data = json.loads(body.decode("utf-8") if isinstance(body, bytes) else body)  # botocore sends UTF-8
     if not isinstance(data, dict):
         raise ValueError("the request body is not a JSON object")
     if shape is None or not _needs_decoding(shape):
