@@ -4,6 +4,7 @@ Profiles (choose with ``HYPOTHESIS_PROFILE=<name>``; see docs/testing.md):
 
 * ``ci`` (default): few, derandomized examples, so the suite is fast and every run explores the same cases.
 * ``dev``: random examples, a few more of them, and Hypothesis' example database, for local work.
+* ``explore``: as ``dev``, but failures are reported at once, unshrunk (stateful shrinking takes minutes).
 * ``long``: thousands of random examples per test; run it on demand (minutes), e.g. before a release.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.config import Config
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from workspaces_fake import _hook
 
@@ -42,6 +43,9 @@ settings.register_profile(
     "dev", max_examples=150, stateful_step_count=40, deadline=None, suppress_health_check=_SLOW_OK,
     print_blob=True,
 )  # fmt: skip
+settings.register_profile(
+    "explore", parent=settings.get_profile("dev"), phases=[Phase.explicit, Phase.reuse, Phase.generate]
+)
 settings.register_profile(
     "long", max_examples=3000, stateful_step_count=80, deadline=None, suppress_health_check=_SLOW_OK,
     print_blob=True,
