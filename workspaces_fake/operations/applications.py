@@ -99,6 +99,8 @@ def _application_filters(
 
 def _matches(app: Application, filters: Mapping[str, Any]) -> bool:
     """Filters are ANDed; a list filter matches when the application supports any listed value."""
+    if not filters:
+        return True  # the usual, unfiltered listing: no checks to build per application
     checks = (
         ("ApplicationIds", lambda wanted: app.application_id in wanted),
         ("ComputeTypeNames", lambda wanted: not set(wanted).isdisjoint(app.supported_compute_type_names)),
