@@ -212,20 +212,33 @@ def _structure_walk(shape: StructureShape, form: str) -> Walker:
         )
         members.append((name, attr_name(name), sub))
 
-    from_mapping, from_object = _generated(members, mapping=True), _generated(members, mapping=False)
+    generated: dict[bool, Walker] = {}  # by "the value is a mapping"
+    uses = [0]
     partial: set[type] = set()  # model classes without an attribute for every member
 
     def walk(value: Any) -> Any:
-        if _is_mapping(value):
-            return from_mapping(value)
+        mapping = _is_mapping(value)
+        code = generated.get(mapping)
+        if code is None:
+            uses[0] += 1
+            if uses[0] <= _LOOP_USES:
+                return _read_each(members, value, mapping)
+            code = generated[mapping] = _generated(members, mapping=mapping)
+        if mapping:
+            return code(value)
         if type(value) not in partial:
             try:
-                return from_object(value)
+                return code(value)
             except AttributeError:  # a member the class does not have: absent, as for every later object
                 partial.add(type(value))
-        return _read_each(members, value)
+        return _read_each(members, value, mapping)
 
     return walk
+
+
+_LOOP_USES = 8
+"""A structure is walked by a loop for its first uses, and by generated code after: generating costs
+~40-250 us, so a shape a test reads once (a first call from a cold interpreter) never pays for it."""
 
 
 def _generated(members: Members, *, mapping: bool) -> Walker:
@@ -253,10 +266,10 @@ def _generated(members: Members, *, mapping: bool) -> Walker:
     return walk
 
 
-def _read_each(members: Members, value: Any) -> dict[str, Any]:
+def _read_each(members: Members, value: Any, mapping: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, attribute, sub in members:
-        item = getattr(value, attribute, None)
+        item = value.get(name) if mapping else getattr(value, attribute, None)
         if item is not None:
             out[name] = item if sub is None else sub(item)
     return out
@@ -284,7 +297,7 @@ def decode_request(shape: Shape | None, body: bytes | str | None) -> dict[str, A
     data = json.loads(body.decode("utf-8") if isinstance(body, bytes) else body)  # botocore sends UTF-8
     if not isinstance(data, dict):
         raise ValueError("the request body is not a JSON object")
-    if shape is None or not _needs_decoding(shape):
+    if not data or shape is None or not _needs_decoding(shape):
         return data
     decoded: dict[str, Any] = _decode(shape, data)
     return decoded
