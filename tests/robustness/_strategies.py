@@ -55,7 +55,7 @@ def _repeat(low: int, high: int) -> Strategy:
     )
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=64)
 def requests_for(known_ids: tuple[str, ...]) -> Requests:
     """One :class:`Requests` per world: arranged worlds are deterministic, so strategies are built once."""
     return Requests(known_ids)
