@@ -62,6 +62,19 @@ def test_report_target_within_limit_met_and_beyond_limit_missed() -> None:
     assert "| Minimal test ≤ 1/20 of moto's | — | not measured |" in table
 
 
+def test_report_page_growth_is_measured_against_the_stubber_of_each_size() -> None:
+    summary = _report.summarize(
+        [
+            _blocks("page-25", FAKE, 100e-6),
+            _blocks("page-25", STUBBER, 80e-6),
+            _blocks("page-10000", FAKE, 300e-6),  # measured while the machine ran at half speed
+            _blocks("page-10000", STUBBER, 160e-6),
+        ]
+    )
+    table = _report.render(summary, [s for s in SCENARIOS if s.kind == CALL], CONTENDERS, {}, smoke=False)
+    assert "| Page of 25 with 10,000 present ≤ 2x with 25 | 1.50x | yes |" in table
+
+
 def test_report_cold_phases_use_median_of_fresh_processes() -> None:
     runs = [(0.004, 0.120), (0.005, 0.100), (0.090, 0.110)]
     results = [
