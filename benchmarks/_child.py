@@ -28,7 +28,7 @@ from botocore.exceptions import ClientError
 from . import _codec
 from ._common import NotApplicable, Workload
 from ._scenarios import BY_KEY, COLD, FAKE, MOTO, STUBBER
-from ._timing import FULL, SMOKE, Plan, calibrate, time_block
+from ._timing import FULL, SMOKE, Plan, arrange_blocks, calibrate, time_block
 
 NOT_SUPPORTED = "WorkspacesFakeNotSupported"
 Reply = dict[str, Any]
@@ -97,6 +97,7 @@ class _Server:
         reply: Reply = {"calls_per_block": self._calls}
         if self._contender == FAKE:
             reply["recording"] = self._workload.record()
+        arrange_blocks(self._workload.prepare, self._calls, self._plan)
         note = getattr(_module(self._contender), "NOTES", {}).get(scenario)
         if note:
             reply["note"] = note.format(size=f"{size:,}")
@@ -105,7 +106,7 @@ class _Server:
     def _block(self) -> Reply:
         if self._workload is None:
             raise RuntimeError("block requested before setup")
-        return {"seconds": time_block(self._workload.run, self._workload.prepare, self._calls)}
+        return {"seconds": time_block(self._workload.run, self._calls)}
 
     def _close(self) -> Reply:
         if self._workload is not None:

@@ -1,7 +1,9 @@
 """From raw results to the Markdown of docs/performance.md: medians, ratios, and the targets.
 
-Ratios are always between figures of the same run, taken on the same machine minutes apart, which is
-what makes them meaningful where absolute times on a shared machine are not.
+Ratios are always between figures of the same run. Where two contenders were measured in turns (blocks
+asked for one after the other, fresh interpreters started one after the other), a ratio is the median of
+the ratios of each turn's pair, so a busy moment of a shared machine, which slows both members of a
+pair, cancels out; otherwise it is the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Cell:
     status: str
     value: Optional[float] = None
     note: str = ""
+    figures: tuple[float, ...] = ()
+    """Every figure in the order it was taken (one per block, or one per fresh interpreter)."""
 
 
 Summary = dict[str, dict[str, Cell]]
@@ -52,7 +56,7 @@ def summarize(results: Iterable[dict[str, Any]]) -> Summary:
             summary.setdefault(scenario, {})[contender] = Cell("ok", None, result["note"])
     for (row, contender), values in gathered.items():
         note = summary.get(row, {}).get(contender, Cell("ok")).note
-        summary.setdefault(row, {})[contender] = Cell("ok", statistics.median(values), note)
+        summary.setdefault(row, {})[contender] = Cell("ok", statistics.median(values), note, tuple(values))
     return summary
 
 
@@ -73,11 +77,17 @@ def value(summary: Summary, row: str, contender: str) -> Optional[float]:
 
 
 def ratio(summary: Summary, top: tuple[str, str], bottom: tuple[str, str]) -> Optional[float]:
-    """``top`` divided by ``bottom``, each a (row, contender) pair; None when either is missing."""
-    numerator, denominator = value(summary, *top), value(summary, *bottom)
-    if numerator is None or not denominator:
+    """``top`` divided by ``bottom``, each a (row, contender) pair; None when either is missing.
+
+    Paired when both were taken in turns (same row, as many figures): the median of the turns' ratios.
+    """
+    upper, lower = summary.get(top[0], {}).get(top[1]), summary.get(bottom[0], {}).get(bottom[1])
+    if upper is None or lower is None or upper.value is None or not lower.value:
         return None
-    return numerator / denominator
+    paired = top[0] == bottom[0] and len(upper.figures) == len(lower.figures) > 1 and all(lower.figures)
+    if paired:
+        return statistics.median(a / b for a, b in zip(upper.figures, lower.figures))
+    return upper.value / lower.value
 
 
 # ------------------------------------------------------------------------------------------------ targets
