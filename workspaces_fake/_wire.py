@@ -212,26 +212,25 @@ def _structure_walk(shape: StructureShape, form: str) -> Walker:
         )
         members.append((name, attr_name(name), sub))
 
-    generated: dict[bool, Walker] = {}  # by "the value is a mapping"
+    generated: dict[str, Walker] = {}  # by how values are read: _MAPPING, _OBJECT or _PARTIAL
     uses = [0]
     partial: set[type] = set()  # model classes without an attribute for every member
 
     def walk(value: Any) -> Any:
-        mapping = _is_mapping(value)
-        code = generated.get(mapping)
+        kind = _MAPPING if _is_mapping(value) else _PARTIAL if type(value) in partial else _OBJECT
+        code = generated.get(kind)
         if code is None:
             uses[0] += 1
             if uses[0] <= _LOOP_USES:
-                return _read_each(members, value, mapping)
-            code = generated[mapping] = _generated(members, mapping=mapping)
-        if mapping:
+                return _read_each(members, value, kind == _MAPPING)
+            code = generated[kind] = _generated(members, kind)
+        if kind != _OBJECT:
             return code(value)
-        if type(value) not in partial:
-            try:
-                return code(value)
-            except AttributeError:  # a member the class does not have: absent, as for every later object
-                partial.add(type(value))
-        return _read_each(members, value, mapping)
+        try:
+            return code(value)
+        except AttributeError:  # a member the class does not have: absent, for this and every later object
+            partial.add(type(value))
+            return walk(value)
 
     return walk
 
@@ -241,7 +240,12 @@ _LOOP_USES = 8
 ~40-250 us, so a shape a test reads once (a first call from a cold interpreter) never pays for it."""
 
 
-def _generated(members: Members, *, mapping: bool) -> Walker:
+_MAPPING, _OBJECT, _PARTIAL = "mapping", "object", "partial"
+"""How a structure's values are read: ``value.get(name)``, ``value.attribute``, or ``getattr`` with a
+default for classes that leave some members out (CreateWorkspaces' pending entries, for one)."""
+
+
+def _generated(members: Members, kind: str) -> Walker:
     """The walk of one structure as straight-line code, one member after the other, with no loop.
 
     Built with ``exec`` as dataclasses builds ``__init__``: reading ~20 members of a WorkSpace this way
@@ -251,9 +255,9 @@ def _generated(members: Members, *, mapping: bool) -> Walker:
     """
     lines = ["def walk(value):", "    out = {}"]
     for index, (name, attribute, sub) in enumerate(members):
-        if mapping:
+        if kind == _MAPPING:
             read = f"value.get({name!r})"
-        elif attribute.isidentifier() and not keyword.iskeyword(attribute):
+        elif kind == _OBJECT and attribute.isidentifier() and not keyword.iskeyword(attribute):
             read = f"value.{attribute}"
         else:
             read = f"getattr(value, {attribute!r}, None)"
