@@ -6,8 +6,11 @@ these handlers walk the request, collect per-item failures and shape the answer.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Callable, Optional
+
+from botocore.model import Shape
 
 from .._dispatch import Result, operation
 from .._service import operation_model
@@ -47,10 +50,17 @@ from ..models.world import admit_workspace, new_workspace, visible_bundle
 Request = Mapping[str, Any]
 
 
+@functools.cache
+def _directory_id_shape() -> Shape:
+    """The DirectoryId member of a WorkspaceRequest (looked up once, not on every CreateWorkspaces)."""
+    request_shape = operation_model("CreateWorkspaces").input_shape.members["Workspaces"].member
+    shape: Shape = request_shape.members["DirectoryId"]
+    return shape
+
+
 def _directory_ids_well_formed(params: Mapping[str, Any]) -> None:
     """A malformed DirectoryId fails the whole CreateWorkspaces call, in the service's own words."""
-    request_shape = operation_model("CreateWorkspaces").input_shape.members["Workspaces"].member
-    shape = request_shape.members["DirectoryId"]
+    shape = _directory_id_shape()
     for request in params.get("Workspaces") or ():
         directory_id = request.get("DirectoryId") if isinstance(request, Mapping) else None
         if isinstance(directory_id, str) and not matches_pattern(shape, directory_id):
