@@ -1,7 +1,7 @@
 """``python -m benchmarks``: run each contender in its own interpreter, then report.
 
-A full run times every scenario in a fresh process per (scenario, contender) and rewrites the generated
-part of docs/performance.md. ``--smoke`` runs every scenario once with tiny worlds, one process per
+A full run times every scenario in three sessions of fresh processes per contender and rewrites the
+generated part of docs/performance.md. ``--smoke`` runs every scenario once with tiny worlds, one process per
 contender, prints the tables and writes nothing: CI uses it so the harness keeps working, and it asserts
 no timing. The exit status is 1 only when a scenario crashed (a contender lacking an operation is not an
 error, it is reported as n/a).
@@ -70,7 +70,7 @@ def collect(scenarios: Sequence[Scenario], contenders: Sequence[str], plan: Plan
     calls = [s.key for s in scenarios if s.kind == CALL]
     results: Results = []
     for group in [calls] if plan.smoke else [[key] for key in calls]:
-        if group:
+        for _ in range(plan.sessions if group else 0):
             results.extend(_interleaved(group, contenders, plan))
     once = [(c, s.key) for s in scenarios if s.kind == MEMORY for c in contenders]
     cold = [s.key for s in scenarios if s.kind == COLD]
@@ -166,9 +166,10 @@ def _method(plan: Plan) -> str:
     if plan.smoke:
         return "smoke: one process per contender, each scenario run twice after one warm-up call"
     return (
-        f"one process per contender and scenario; {plan.blocks} timed blocks of about "
-        f"{plan.block_seconds * 1e3:.0f} ms each after a warm-up of {plan.warmup_seconds:.1f} s; "
-        f"median of the blocks; {plan.cold_repeats} fresh interpreters per contender for the cold rows"
+        f"{plan.sessions} sessions of fresh processes per contender and scenario, each timing "
+        f"{plan.blocks} blocks of about {plan.block_seconds * 1e3:.0f} ms in turn after a warm-up of "
+        f"{plan.warmup_seconds:.1f} s; medians of the blocks; {plan.cold_repeats} fresh interpreters per "
+        "contender for the cold rows (see Method above)"
     )
 
 

@@ -22,7 +22,10 @@ class Plan:
     smoke: bool
     warmup_seconds: float
     min_warmup_calls: int
+    sessions: int
+    """Fresh processes per contender and scenario, one after the other: one odd process cannot sway a row."""
     blocks: int
+    """Timed blocks per session."""
     block_seconds: float
     max_per_block: int
     cold_repeats: int
@@ -32,7 +35,8 @@ FULL = Plan(
     smoke=False,
     warmup_seconds=0.2,
     min_warmup_calls=5,
-    blocks=15,
+    sessions=3,
+    blocks=7,
     block_seconds=0.04,
     max_per_block=5000,
     cold_repeats=11,
@@ -41,6 +45,7 @@ SMOKE = Plan(
     smoke=True,
     warmup_seconds=0.0,
     min_warmup_calls=1,
+    sessions=1,
     blocks=2,
     block_seconds=0.0,
     max_per_block=1,
