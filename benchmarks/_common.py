@@ -77,8 +77,7 @@ class Replay(Workload):
 
     def record(self) -> Optional[list[Exchange]]:
         requests = self._requests()
-        self._queue.append([(getattr(self._client, method), params) for method, params in requests])
-        responses = self._run()
+        responses = [getattr(self._client, method)(**params) for method, params in requests]
         return [
             {"method": method, "params": params, "response": _without_metadata(response)}
             for (method, params), response in zip(requests, responses)

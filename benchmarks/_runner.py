@@ -169,7 +169,7 @@ def _method(plan: Plan) -> str:
         f"{plan.sessions} sessions of fresh processes per contender and scenario, each timing "
         f"{plan.blocks} blocks of about {plan.block_seconds * 1e3:.0f} ms in turn after a warm-up of "
         f"{plan.warmup_seconds:.1f} s; medians of the blocks; {plan.cold_repeats} fresh interpreters per "
-        "contender for the cold rows (see Method above)"
+        "contender for the cold rows (see How it measures)"
     )
 
 
