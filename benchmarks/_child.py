@@ -1,10 +1,10 @@
 """One contender's process, in one of two modes.
 
 ``python -m benchmarks._child serve CONTENDER smoke|full`` answers the parent's requests, one JSON line
-each on stdin and stdout: ``setup`` builds a scenario's workload, warms it up and sizes its blocks (the
-fake also records one unit for the Stubber to replay), ``block`` times one block, ``close`` ends the
-workload. The parent asks every contender for a block in turn, so a busy minute of a shared machine slows
-them all alike and the ratios hold.
+each on stdin and stdout: ``setup`` builds a scenario's workload and warms it up (the fake also records
+one unit for the Stubber to replay), ``size`` sizes its blocks and arranges them, ``block`` times one
+block, ``close`` ends the workload. The parent asks every contender for a block in turn, so a busy
+minute of a shared machine slows them all alike and the ratios hold.
 
 ``python -m benchmarks._child once CONTENDER SCENARIO smoke|full`` measures what a process can measure
 only once (a cold start, the memory a world takes) and prints one JSON line.
@@ -28,7 +28,7 @@ from botocore.exceptions import ClientError
 from . import _codec
 from ._common import NotApplicable, Workload
 from ._scenarios import BY_KEY, COLD, FAKE, MOTO, STUBBER
-from ._timing import FULL, SMOKE, Plan, arrange_blocks, calibrate, time_block
+from ._timing import FULL, SMOKE, Plan, arrange_blocks, size_blocks, time_block, warm_up
 
 NOT_SUPPORTED = "WorkspacesFakeNotSupported"
 Reply = dict[str, Any]
@@ -93,20 +93,28 @@ class _Server:
         self._close()
         size = BY_KEY[scenario].size_for(self._plan.smoke)
         self._workload = _workload(self._contender, scenario, size, recording)
-        self._calls = calibrate(self._workload.run, self._workload.prepare, self._plan)
-        reply: Reply = {"calls_per_block": self._calls}
+        warm_up(self._workload.run, self._workload.prepare, self._plan)
+        reply: Reply = {}
         if self._contender == FAKE:
             reply["recording"] = self._workload.record()
-        arrange_blocks(self._workload.prepare, self._calls, self._plan)
         note = getattr(_module(self._contender), "NOTES", {}).get(scenario)
         if note:
             reply["note"] = note.format(size=f"{size:,}")
         return reply
 
+    def _size(self) -> Reply:
+        workload = self._current()
+        self._calls = size_blocks(workload.run, workload.prepare, self._plan)
+        arrange_blocks(workload.prepare, self._calls, self._plan)
+        return {"calls_per_block": self._calls}
+
     def _block(self) -> Reply:
+        return {"seconds": time_block(self._current().run, self._calls)}
+
+    def _current(self) -> Workload:
         if self._workload is None:
-            raise RuntimeError("block requested before setup")
-        return {"seconds": time_block(self._workload.run, self._calls)}
+            raise RuntimeError("a scenario must be set up first")
+        return self._workload
 
     def _close(self) -> Reply:
         if self._workload is not None:

@@ -99,6 +99,13 @@ def _interleaved(group: list[str], contenders: Sequence[str], plan: Plan) -> Res
 def _scenario(servers: dict[str, Server], key: str, plan: Plan) -> Results:
     replies = _setup(servers, key)
     ready = [c for c, reply in replies.items() if reply["status"] == "ok"]
+    for contender in list(ready):  # one at a time, so that no contender is sized while another works
+        sized = servers[contender].ask({"cmd": "size"})
+        if sized["status"] == "ok":
+            replies[contender]["calls_per_block"] = sized["calls_per_block"]
+        else:
+            replies[contender] = sized
+            ready.remove(contender)
     figures: dict[str, list[float]] = {c: [] for c in ready}
     for block in range(plan.blocks):
         for contender in ready[block % len(ready) :] + ready[: block % len(ready)]:

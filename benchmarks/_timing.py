@@ -35,8 +35,8 @@ FULL = Plan(
     smoke=False,
     warmup_seconds=0.2,
     min_warmup_calls=5,
-    sessions=3,
-    blocks=7,
+    sessions=5,
+    blocks=5,
     block_seconds=0.04,
     max_per_block=5000,
     cold_repeats=11,
@@ -53,10 +53,31 @@ SMOKE = Plan(
 )
 
 
-def calibrate(run: Callable[[], object], prepare: Callable[[int], None], plan: Plan) -> int:
-    """Warm up, then the number of calls that makes one block last about ``plan.block_seconds``."""
-    estimate = _warm_up(run, prepare, plan)
-    wanted = round(plan.block_seconds / estimate) if estimate else 1
+def warm_up(run: Callable[[], object], prepare: Callable[[int], None], plan: Plan) -> None:
+    """Run until caches are warm (imports done, shapes compiled, first-use work behind us)."""
+    deadline = time.perf_counter() + plan.warmup_seconds
+    calls = 0
+    while calls < plan.min_warmup_calls or time.perf_counter() < deadline:
+        prepare(1)
+        run()
+        calls += 1
+
+
+def size_blocks(run: Callable[[], object], prepare: Callable[[int], None], plan: Plan) -> int:
+    """How many calls make one block last about ``plan.block_seconds``.
+
+    Asked of one contender at a time, after every contender has warmed up: sized while another process
+    builds its world, a block comes out short, and short blocks are hit less often by a busy neighbour
+    than long ones, which would favour whoever was sized in a busy moment.
+    """
+    spent, calls = 0.0, 0
+    while calls < plan.max_per_block and (calls < 3 or spent < plan.block_seconds / 2):
+        prepare(1)
+        start = time.perf_counter()
+        run()
+        spent += time.perf_counter() - start
+        calls += 1
+    wanted = round(plan.block_seconds * calls / spent) if spent else 1
     return max(1, min(plan.max_per_block, wanted))
 
 
@@ -76,16 +97,3 @@ def time_block(run: Callable[[], object], calls: int) -> float:
     for _ in range(calls):
         run()
     return (time.perf_counter() - start) / calls
-
-
-def _warm_up(run: Callable[[], object], prepare: Callable[[int], None], plan: Plan) -> float:
-    """Run until caches are warm; return the mean cost of the later half of the warm-up calls."""
-    costs: list[float] = []
-    deadline = time.perf_counter() + plan.warmup_seconds
-    while len(costs) < plan.min_warmup_calls or time.perf_counter() < deadline:
-        prepare(1)
-        start = time.perf_counter()
-        run()
-        costs.append(time.perf_counter() - start)
-    later = costs[len(costs) // 2 :]
-    return sum(later) / len(later)
