@@ -70,14 +70,14 @@ def size_blocks(run: Callable[[], object], prepare: Callable[[int], None], plan:
     builds its world, a block comes out short, and short blocks are hit less often by a busy neighbour
     than long ones, which would favour whoever was sized in a busy moment.
     """
-    spent, calls = 0.0, 0
-    while calls < plan.max_per_block and (calls < 3 or spent < plan.block_seconds / 2):
+    costs: list[float] = []
+    while len(costs) < plan.max_per_block and (len(costs) < 3 or sum(costs) < plan.block_seconds / 2):
         prepare(1)
         start = time.perf_counter()
         run()
-        spent += time.perf_counter() - start
-        calls += 1
-    wanted = round(plan.block_seconds * calls / spent) if spent else 1
+        costs.append(time.perf_counter() - start)
+    typical = sorted(costs)[len(costs) // 2]  # the median: one call preempted by a neighbour is ignored
+    wanted = round(plan.block_seconds / typical) if typical else 1
     return max(1, min(plan.max_per_block, wanted))
 
 
