@@ -6,8 +6,11 @@ scenario asks for it, so the cold-start scenario can time that import.
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import Any, Optional
@@ -86,6 +89,38 @@ class Replay(Workload):
 
 def _without_metadata(response: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in response.items() if key != "ResponseMetadata"}
+
+
+def cold_start(package: str, activation: str) -> dict[str, float]:
+    """Import ``package``, start its ``activation``, make a client and answer one call, timing each step.
+
+    Run in a fresh interpreter that has imported boto3 and nothing of the contender's.
+    """
+    t0 = time.perf_counter()
+    module = importlib.import_module(package)
+    t1 = time.perf_counter()
+    mock = getattr(module, activation)()
+    mock.start()
+    t2 = time.perf_counter()
+    client = new_client()
+    t3 = time.perf_counter()
+    client.describe_workspaces()
+    t4 = time.perf_counter()
+    mock.stop()
+    return {"import": t1 - t0, "activate": t2 - t1, "client": t3 - t2, "first_call": t4 - t3}
+
+
+def growth_per_item(add: Callable[[int], object], size: int) -> float:
+    """Resident bytes per item: the growth of the process while ``add(size)`` adds ``size`` items.
+
+    A hundred items are added first, so that every code path and cache is warm before measuring.
+    """
+    add(100)
+    gc.collect()
+    before = resident_bytes()
+    add(size)
+    gc.collect()
+    return (resident_bytes() - before) / size
 
 
 def resident_bytes() -> int:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
-import time
 from collections.abc import Callable
 from typing import Any
 
-from ._common import PAGE, NotApplicable, Replay, Request, Workload, new_client, resident_bytes
+from ._common import PAGE, NotApplicable, Replay, Request, Workload, growth_per_item, new_client
+from ._common import cold_start as timed_cold_start
 
 
 def workload(key: str, size: int) -> Workload:
@@ -118,33 +117,13 @@ BUILDERS: dict[str, Callable[[Any, Any, int], Workload]] = {
 
 
 def cold_start() -> dict[str, float]:
-    """Import, activate, make a client and answer one call, timing each step (a fresh interpreter)."""
-    t0 = time.perf_counter()
-    import workspaces_fake
-
-    t1 = time.perf_counter()
-    mock = workspaces_fake.mock_workspaces()
-    mock.start()
-    t2 = time.perf_counter()
-    client = new_client()
-    t3 = time.perf_counter()
-    client.describe_workspaces()
-    t4 = time.perf_counter()
-    mock.stop()
-    return {"import": t1 - t0, "activate": t2 - t1, "client": t3 - t2, "first_call": t4 - t3}
+    """The fake's cold start (see :func:`._common.cold_start`)."""
+    return timed_cold_start("workspaces_fake", "mock_workspaces")
 
 
 def memory(size: int) -> float:
-    """Resident bytes per WorkSpace: the growth of the process while ``size`` WorkSpaces are added."""
+    """Resident bytes per WorkSpace arranged with ``backend.add_workspace()``."""
     from workspaces_fake import mock_workspaces
 
-    mock = mock_workspaces()
-    backend = mock.start()
-    _arrange(backend, 100)  # warm every code path and cache first
-    gc.collect()
-    before = resident_bytes()
-    _arrange(backend, size)
-    gc.collect()
-    grown = resident_bytes() - before
-    mock.stop()
-    return grown / size
+    with mock_workspaces() as backend:
+        return growth_per_item(lambda count: _arrange(backend, count), size)

@@ -8,13 +8,12 @@ back in one answer); the report says so next to its figures.
 
 from __future__ import annotations
 
-import gc
 import itertools
-import time
 from collections.abc import Callable
 from typing import Any
 
-from ._common import PAGE, NotApplicable, Replay, Request, Workload, new_client, resident_bytes
+from ._common import PAGE, NotApplicable, Replay, Request, Workload, growth_per_item, new_client
+from ._common import cold_start as timed_cold_start
 
 BUNDLE_ID = "wsb-bh8rsxt14"
 NOTES = {
@@ -129,32 +128,15 @@ BUILDERS: dict[str, Callable[[Any, int], Workload]] = {
 
 
 def cold_start() -> dict[str, float]:
-    """Import, activate, make a client and answer one call, timing each step (a fresh interpreter)."""
-    t0 = time.perf_counter()
-    import moto
-
-    t1 = time.perf_counter()
-    mock = moto.mock_aws()
-    mock.start()
-    t2 = time.perf_counter()
-    client = new_client()
-    t3 = time.perf_counter()
-    client.describe_workspaces()
-    t4 = time.perf_counter()
-    mock.stop()
-    return {"import": t1 - t0, "activate": t2 - t1, "client": t3 - t2, "first_call": t4 - t3}
+    """moto's cold start (see :func:`._common.cold_start`)."""
+    return timed_cold_start("moto", "mock_aws")
 
 
 def memory(size: int) -> float:
     """Resident bytes per WorkSpace created through moto's CreateWorkspaces, 25 per call."""
     mock, client = _start()
-    directory_id = _directory(client)
-    users = itertools.count()
-    _arrange(client, directory_id, 100, users)
-    gc.collect()
-    before = resident_bytes()
-    _arrange(client, directory_id, size, users)
-    gc.collect()
-    grown = resident_bytes() - before
-    mock.stop()
-    return grown / size
+    try:
+        directory_id, users = _directory(client), itertools.count()
+        return growth_per_item(lambda count: _arrange(client, directory_id, count, users), size)
+    finally:
+        mock.stop()
