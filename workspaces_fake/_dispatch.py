@@ -15,13 +15,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
-from botocore import xform_name
 from botocore.model import OperationModel, OperationNotFoundError
 
 from . import errors
 from ._calls import Call
 from ._service import operation_model
 from ._validate import validate_input
+from ._wire import attr_name
 from .faults import Disconnect
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) ->
     validate_input(op, params)
     kwargs = {}
     for member, value in params.items():
-        key = _snake(member)
+        key = attr_name(member)
         if key not in registration.accepts:
             raise errors.FakeNotSupported(name, member)
         kwargs[key] = value
@@ -139,16 +139,6 @@ def _operation_or_unknown(name: str) -> OperationModel:
         return operation_model(name)
     except OperationNotFoundError:
         raise errors.UnknownOperationException(f"Operation {name} is not known to WorkSpaces.") from None
-
-
-_SNAKE: dict[str, str] = {}
-
-
-def _snake(member: str) -> str:
-    found = _SNAKE.get(member)
-    if found is None:
-        found = _SNAKE[member] = xform_name(member)
-    return found
 
 
 def _check_result(op: OperationModel, result: Result) -> None:
