@@ -15,7 +15,7 @@ implementation's state logic; the conflict groups are this harness's own reading
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Optional
@@ -79,23 +79,38 @@ class Picture:
     rows: list[Row]
 
 
-def check(backend: WorkspacesBackend, client: Any, *, full: bool = True) -> Picture:
+def check(
+    backend: WorkspacesBackend,
+    client: Any,
+    *,
+    full: bool = True,
+    applications: Optional[dict[str, str]] = None,
+    also: Iterable[str] = (),
+) -> Picture:
     """Assert every invariant that applies to the operations implemented so far; return what was seen.
 
     ``full=False`` (the fuzzers' per-example check) reads the bundle and image views only for the
     account's own bundles and images and those the application view names, not every public one.
+    ``applications`` (id -> name, known already) skips listing the catalog and reads the application view
+    only for the applications the resource views show plus those in ``also``; the stateful test passes
+    one more application each step, so every application's view is compared in turn.
     """
-    picture = Picture(_workspace_states(backend, client), _applications(client), [])
+    apps = applications if applications is not None else _applications(client)
+    picture = Picture(_workspace_states(backend, client), apps, [])
     if "DescribeWorkspaceAssociations" not in HANDLERS:
         return picture
-    by_application = []
-    if "DescribeApplicationAssociations" in HANDLERS:
-        by_application = _application_rows(client, picture.applications)
-    targets = _targets(backend, picture.workspaces, None if full else by_application)
+    targets = _targets(backend, picture.workspaces, everything=full)
     picture.rows = _resource_rows(client, targets)
-    _check_rows(picture, backend.clock.now())
     if "DescribeApplicationAssociations" in HANDLERS:
-        _check_views_agree(picture.rows, by_application)
+        focus = set(apps)
+        if applications is not None:
+            focus &= {row.application_id for row in picture.rows} | set(also)
+        by_application = _application_rows(client, sorted(focus))
+        named = {(row.resource_type, row.resource_id) for row in by_application} - set(targets)
+        named = {(kind, rid) for kind, rid in named if kind == "WORKSPACE" or _VIEWS[kind][2] in HANDLERS}
+        picture.rows += _resource_rows(client, sorted(named))
+        _check_views_agree([row for row in picture.rows if row.application_id in focus], by_application)
+    _check_rows(picture, backend.clock.now())
     return picture
 
 
@@ -149,22 +164,19 @@ def _row(resource_type: str, resource_id: str, application_id: str, item: dict[s
 
 
 def _targets(
-    backend: WorkspacesBackend, workspaces: dict[str, str], named: Optional[list[Row]]
+    backend: WorkspacesBackend, workspaces: dict[str, str], everything: bool
 ) -> list[tuple[str, str]]:
-    """The resources whose association views are read: every one, or (``named`` given) the WorkSpaces,
-    the account's own bundles and images, and those the application view named."""
+    """The resources whose association views are read: the listed WorkSpaces, and every bundle and
+    image (``everything``) or only the account's own."""
     targets = [("WORKSPACE", wid) for wid in workspaces if workspaces[wid] != "TERMINATED"]
     for kind, store in (("BUNDLE", backend.bundles), ("IMAGE", backend.images)):
         if _VIEWS[kind][2] not in HANDLERS:
             continue
         for resource in store.values_unobserved():
-            resource_id = getattr(resource, f"{kind.lower()}_id")
             own = getattr(resource, "owner", None) or getattr(resource, "owner_account_id", None)
-            if named is None or own == backend.account_id:
-                targets.append((kind, resource_id))
-    if named is not None:
-        targets += sorted({(row.resource_type, row.resource_id) for row in named} - set(targets))
-    return [(kind, rid) for kind, rid in targets if kind == "WORKSPACE" or _VIEWS[kind][2] in HANDLERS]
+            if everything or own == backend.account_id:
+                targets.append((kind, getattr(resource, f"{kind.lower()}_id")))
+    return targets
 
 
 def _resource_rows(client: Any, targets: list[tuple[str, str]]) -> list[Row]:
@@ -185,7 +197,7 @@ def _resource_rows(client: Any, targets: list[tuple[str, str]]) -> list[Row]:
     return rows
 
 
-def _application_rows(client: Any, applications: dict[str, str]) -> list[Row]:
+def _application_rows(client: Any, applications: Iterable[str]) -> list[Row]:
     rows = []
     for application_id in applications:
         params = {"ApplicationId": application_id, "AssociatedResourceTypes": ALL_TYPES}

@@ -36,18 +36,18 @@ with warnings.catch_warnings():
 _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
 settings.register_profile(
-    "ci", max_examples=40, stateful_step_count=25, deadline=None, derandomize=True, database=None,
+    "ci", max_examples=40, stateful_step_count=50, deadline=None, derandomize=True, database=None,
     suppress_health_check=_SLOW_OK, print_blob=True,
 )  # fmt: skip
 settings.register_profile(
-    "dev", max_examples=150, stateful_step_count=40, deadline=None, suppress_health_check=_SLOW_OK,
+    "dev", max_examples=150, stateful_step_count=60, deadline=None, suppress_health_check=_SLOW_OK,
     print_blob=True,
 )  # fmt: skip
 settings.register_profile(
     "explore", parent=settings.get_profile("dev"), phases=[Phase.explicit, Phase.reuse, Phase.generate]
 )
 settings.register_profile(
-    "long", max_examples=3000, stateful_step_count=80, deadline=None, suppress_health_check=_SLOW_OK,
+    "long", max_examples=3000, stateful_step_count=100, deadline=None, suppress_health_check=_SLOW_OK,
     print_blob=True,
 )  # fmt: skip
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

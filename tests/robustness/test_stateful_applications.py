@@ -9,7 +9,7 @@ must be one the model allows; after every step the world is read back through th
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from botocore.exceptions import ClientError
 from hypothesis import settings
@@ -52,6 +52,7 @@ class ApplicationLifecycle(RuleBasedStateMachine):
         self.mock: Optional[Any] = None
         self.mode = "instant"
         self.users = 0
+        self.checks = 0
 
     @property
     def backend(self) -> WorkspacesBackend:
@@ -172,9 +173,31 @@ class ApplicationLifecycle(RuleBasedStateMachine):
             self.model.disturb(wid)
 
     # ------------------------------------------------------------------------------ applications
+    def _guided(self, data: st.DataObject, likely: list[str], fallback: Callable[[], str], label: str) -> str:
+        """Three times in four one of the ``likely`` choices (where the interesting paths start)."""
+        if likely and data.draw(st.integers(0, 3), label=f"{label} guided?") < 3:
+            return data.draw(st.sampled_from(likely), label=label)
+        return fallback()
+
+    def _installable(self, workspace_id: str) -> list[str]:
+        ws = self.model.workspaces.get(workspace_id)
+        if ws is None:
+            return []
+        fits = [a for a in self.model.apps.values() if ws.system in a.systems and ws.compute in a.computes]
+        return sorted(a.application_id for a in fits if a.state == "AVAILABLE")
+
+    def _deployable(self) -> list[str]:
+        states = ("PENDING_INSTALL_DEPLOYMENT", "PENDING_UNINSTALL_DEPLOYMENT", "ERROR")
+        return sorted({row.workspace_id for row in self.model.rows.values() if row.state in states})
+
     @rule(data=st.data())
     def associate(self, data: st.DataObject) -> None:
-        wid, app = self._workspace(data), self._app(data)
+        wid = self._workspace(data)
+        self._associate(
+            wid, self._guided(data, self._installable(wid), lambda: self._app(data), "application")
+        )
+
+    def _associate(self, wid: str, app: str) -> None:
         expected = self.model.predict_associate(wid, app)
         got, response = outcome_of(CLIENT.associate_workspace_application, WorkspaceId=wid, ApplicationId=app)
         assert got in expected, f"associate({wid}, {app}): {got}, model expects {expected}"
@@ -183,6 +206,26 @@ class ApplicationLifecycle(RuleBasedStateMachine):
             assert (row["WorkspaceId"], row["AssociatedResourceId"]) == (wid, app)
             assert row["State"] == "PENDING_INSTALL_DEPLOYMENT" and "StateReason" not in row
             self.model.apply_associate(wid, app)
+
+    def _legacy_office(self) -> list[str]:
+        """WorkSpaces where Office 2016 or 2019 is installed (from an Office bundle)."""
+        legacy = {a.application_id for a in self.model.apps.values() if a.group == "office-legacy"}
+        return sorted(
+            {
+                r.workspace_id
+                for r in self.model.rows.values()
+                if r.application_id in legacy and r.state == "COMPLETED"
+            }
+        )
+
+    @precondition(lambda self: self._legacy_office())
+    @rule(data=st.data(), force=st.booleans())
+    def upgrade_office(self, data: st.DataObject, force: bool) -> None:
+        """Office 2021 deployed where Office 2019 is still installed (spec 1.5: old version exists)."""
+        wid = data.draw(st.sampled_from(self._legacy_office()), label="workspace")
+        office = sorted(a.application_id for a in self.model.apps.values() if a.group == "office-2021")
+        self._associate(wid, data.draw(st.sampled_from(office), label="application"))
+        self._deploy(wid, force)
 
     @rule(data=st.data())
     def disassociate(self, data: st.DataObject) -> None:
@@ -197,7 +240,25 @@ class ApplicationLifecycle(RuleBasedStateMachine):
 
     @rule(data=st.data(), force=st.booleans())
     def deploy(self, data: st.DataObject, force: bool) -> None:
-        wid = self._workspace(data)
+        self._deploy(
+            self._guided(data, self._deployable(), lambda: self._workspace(data), "workspace"), force
+        )
+
+    def _waiting(self) -> list[tuple[str, str]]:
+        """(WorkSpace, application) pairs whose rows wait for a deployment."""
+        waiting = ("PENDING_INSTALL_DEPLOYMENT", "PENDING_UNINSTALL_DEPLOYMENT")
+        return sorted(key for key, row in self.model.rows.items() if row.state in waiting)
+
+    @precondition(lambda self: self._waiting())
+    @rule(data=st.data(), code=st.sampled_from(FAILURES), force=st.booleans())
+    def deploy_with_failure(self, data: st.DataObject, code: str, force: bool) -> None:
+        """A fault for one waiting row, then the deployment that will meet it (ERROR rows, often)."""
+        wid, app = data.draw(st.sampled_from(self._waiting()), label="waiting row")
+        self.backend.faults.on_deployment(workspace_id=wid, application_id=app).fail(code)
+        self.model.inject(wid, app, code)
+        self._deploy(wid, force)
+
+    def _deploy(self, wid: str, force: bool) -> None:
         expected = self.model.predict_deploy(wid, force)
         got, response = outcome_of(CLIENT.deploy_workspace_applications, WorkspaceId=wid, Force=force)
         assert got in expected, f"deploy({wid}, force={force}): {got}, model expects {expected}"
@@ -235,7 +296,10 @@ class ApplicationLifecycle(RuleBasedStateMachine):
     def world_agrees_with_model(self) -> None:
         if self.mock is None:
             return
-        picture = _invariants.check(self.backend, CLIENT, full=False)
+        self.checks += 1
+        names = {app.application_id: app.name for app in self.model.apps.values()}
+        rotating = sorted(names)[self.checks % len(names)]
+        picture = _invariants.check(self.backend, CLIENT, full=False, applications=names, also=[rotating])
         rows = {
             (row.resource_id, row.application_id): (row.state, row.error_code, row.created, row.updated)
             for row in picture.rows
