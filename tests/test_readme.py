@@ -52,7 +52,11 @@ def test_readme_decorator_example_runs() -> None:
         test()
 
 
-def test_readme_fixture_example_passes_under_pytest(pytester: pytest.Pytester) -> None:
+def test_readme_fixture_example_passes_under_pytest(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Under xdist the inner run would inherit the worker's marker and plugins would act as if distributed.
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
     code = example("workspaces_backend")
     assert "@pytest.mark.workspaces(" in code, "the fixture example should show the marker"
     pytester.makepyfile(test_readme_example=code)
