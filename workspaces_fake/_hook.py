@@ -148,9 +148,9 @@ def _serialization_error(name: str, request_id: Optional[str] = None) -> Outcome
 
 
 def _new_id() -> str:
-    import uuid
+    from ._dispatch import new_request_id
 
-    return str(uuid.uuid4())
+    return new_request_id()
 
 
 def _headers(request_id: str) -> dict[str, str]:
