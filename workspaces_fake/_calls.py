@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Call:
-    """One call the fake answered: the operation, its parameters, and ``"ok"`` or the error code."""
+class Call(NamedTuple):
+    """One call the fake answered: the operation, its parameters, and ``"ok"`` or the error code.
+
+    A named tuple, immutable like a frozen dataclass: one is recorded per call, and it is made in a third
+    of the time.
+    """
 
     operation: str
     params: Mapping[str, Any]

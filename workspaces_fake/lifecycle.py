@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
@@ -66,12 +66,9 @@ def minutes(value: float) -> timedelta:
     return timedelta(minutes=value)
 
 
-@dataclass(order=True)
-class _Entry:
-    due: datetime
-    seq: int
-    resource: Any = field(compare=False)
-    table: Table = field(compare=False)
+_Entry = tuple[datetime, int, Any, Table]
+"""A heap entry: when the step is due, a sequence number (unique, so resources are never compared), the
+resource and its table. A plain tuple: the heap compares entries on every push and pop."""
 
 
 class Engine:
@@ -108,7 +105,7 @@ class Engine:
             return
         seq = next(self._seq)
         self._latest[id(resource)] = seq
-        heapq.heappush(self._heap, _Entry(when + step.after, seq, resource, table))
+        heapq.heappush(self._heap, (when + step.after, seq, resource, table))
 
     def forget(self, resource: Stateful) -> None:
         """Stop moving ``resource`` (it was deleted); its stale heap entry is skipped later."""
@@ -126,26 +123,25 @@ class Engine:
             self.settle()
             return
         now = self._backend.clock.now()
-        while self._heap and self._heap[0].due <= now:
-            self._apply(heapq.heappop(self._heap), self._heap_due_time)
+        heap = self._heap
+        while heap and heap[0][0] <= now:
+            due, seq, resource, table = heapq.heappop(heap)
+            self._apply(seq, resource, table, due)  # stamped with its due time
 
     def settle(self) -> None:
         """Run every transitional resource to a stable state, stamping each step with the current time."""
         now = self._backend.clock.now()
-        while self._heap:
-            self._apply(heapq.heappop(self._heap), lambda _entry: now)
+        heap = self._heap
+        while heap:
+            _, seq, resource, table = heapq.heappop(heap)
+            self._apply(seq, resource, table, now)
 
-    @staticmethod
-    def _heap_due_time(entry: _Entry) -> datetime:
-        return entry.due
-
-    def _apply(self, entry: _Entry, stamp: Callable[[_Entry], datetime]) -> None:
-        if self._latest.get(id(entry.resource)) != entry.seq:
-            return
-        at = stamp(entry)
-        step = entry.table.steps[entry.resource.state]
-        target = step.to if isinstance(step.to, str) else step.to(self._backend, entry.resource, at)
-        self.enter(entry.resource, entry.table, target, at)
+    def _apply(self, seq: int, resource: Any, table: Table, at: datetime) -> None:
+        if self._latest.get(id(resource)) != seq:
+            return  # a stale entry: the resource entered another state (or was forgotten) since
+        step = table.steps[resource.state]
+        target = step.to if isinstance(step.to, str) else step.to(self._backend, resource, at)
+        self.enter(resource, table, target, at)
 
     def clear(self) -> None:
         """Forget every scheduled step (used by ``backend.reset()``)."""

@@ -12,6 +12,11 @@ AMAZON_OWNER = "Amazon"
 GRAPHICS_PREFIX = "GRAPHICS"
 
 
+def is_windows(operating_system_name: str) -> bool:
+    """True for every Windows member of the ``OperatingSystemName`` enum (bundles and images carry it)."""
+    return operating_system_name.startswith("WINDOWS")
+
+
 @dataclass(frozen=True)
 class Capacity:
     """API shapes ``RootStorage`` / ``UserStorage``: a size in GiB, as a string."""

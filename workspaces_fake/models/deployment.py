@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from .. import errors
 from ..lifecycle import Step, Table, minutes
 from .association import INSTALL, UNINSTALL, WORKSPACE, Association, StateReason
+from .bundle import is_windows as windows_os
 
 if TYPE_CHECKING:
     from ..backend import WorkspacesBackend
@@ -155,8 +156,6 @@ def compute_name(workspace: Any) -> Optional[str]:
 
 def is_windows(workspace: Any) -> bool:
     """Manage applications covers Windows WorkSpaces only."""
-    from .workspace import is_windows as windows_os
-
     return windows_os(os_name(workspace) or "")
 
 

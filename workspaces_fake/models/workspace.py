@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
 from ..lifecycle import Step, Table, minutes
 from . import application as _apps
+from .bundle import is_windows
 
 if TYPE_CHECKING:
     from ..backend import WorkspacesBackend
@@ -282,11 +283,6 @@ def in_creation_order(workspaces: Iterable[Workspace]) -> list[Workspace]:
 
 def _order_key(ws: Workspace) -> int:
     return ws.order
-
-
-def is_windows(operating_system_name: str) -> bool:
-    """True for every Windows member of the ``OperatingSystemName`` enum."""
-    return operating_system_name.startswith("WINDOWS")
 
 
 def _give_network_identity(backend: WorkspacesBackend, ws: Workspace) -> None:
