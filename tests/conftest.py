@@ -2,6 +2,8 @@
 
 * ``_dispatch.self_check``: every handler result is validated against its output shape by botocore's own
   validator before it is encoded (as botocore's Stubber checks canned responses).
+* ``_validate.cross_check``: every request is validated by both compilations of its input shape (the quick
+  predicate and the collecting checks), which must agree.
 * The differential check: every answer of the fast door is compared with what botocore's own JSON parser
   returns for the bytes the wire door would send for the same outcome, strictly (types, tzinfo classes,
   key sets). A mismatch raises inside the client call, so the test that made the call fails.
@@ -20,9 +22,10 @@ import boto3
 import pytest
 from _wirecheck import assert_same, parse_wire, without_metadata
 
-from workspaces_fake import WorkspacesBackend, _dispatch, _hook
+from workspaces_fake import WorkspacesBackend, _dispatch, _hook, _validate
 
 _dispatch.self_check = True
+_validate.cross_check = True
 
 
 # ----------------------------------------------------------------------------------------- differential

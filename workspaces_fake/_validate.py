@@ -40,14 +40,30 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+cross_check = False
+"""When True (the test suite sets it), every request also takes the collecting path, and a request the
+quick predicate passed must produce no violation: the two compilations of a shape cannot drift apart."""
+
+
 def validate_input(op: OperationModel, params: Mapping[str, Any]) -> None:
-    """Raise ValidationException listing every constraint ``params`` breaks; return quietly otherwise."""
+    """Raise ValidationException listing every constraint ``params`` breaks; return quietly otherwise.
+
+    Nearly every request is valid, so a quick predicate answers first; only a request it rejects is
+    walked again by the checks that build Coral's paths and wording.
+    """
     shape = op.input_shape
     if shape is None or (not params and not shape.required_members):
         return
+    if _fits_for(shape)(params) and not cross_check:
+        return
     violations: list[Violation] = []
-    _check_for(shape)(params, "", violations)
+    try:
+        _check_for(shape)(params, "", violations)
+    except SerializationException:
+        assert not _fits_for(shape)(params), f"{op.name}: the quick predicate passed a mistyped request"
+        raise
     if violations:
+        assert not _fits_for(shape)(params), f"{op.name}: the quick predicate passed {violations}"
         raise ValidationException(format_violations(violations))
 
 
@@ -235,6 +251,122 @@ def _number_body(shape: Shape) -> Optional[Check]:
             out.append((path, _render(value), f"have value less than or equal to {high}"))
 
     return body
+
+
+# ------------------------------------------------------------------------------------ quick predicates
+# The same rules as the checks above, compiled into predicates that only say whether a value passes: no
+# paths are formatted and nothing is collected, which costs a third of the collecting walk.
+Predicate = Callable[[Any], bool]
+
+_PREDICATES: dict[str, Predicate] = {}
+
+
+def _fits_for(shape: Shape) -> Predicate:
+    """The compiled predicate of ``shape``."""
+    found = _PREDICATES.get(shape.name)
+    if found is None:
+        with _COMPILING:
+            found = _PREDICATES.get(shape.name)
+            if found is None:
+                # A recursive shape meets itself while compiling: it calls back through the registry.
+                _PREDICATES[shape.name] = lambda value: _PREDICATES[shape.name](value)
+                found = _PREDICATES[shape.name] = _compile_predicate(shape)
+    return found
+
+
+def _compile_predicate(shape: Shape) -> Predicate:
+    type_name = shape.type_name
+    types = _TYPES.get(type_name, (object,))
+    special = type_name in _NUMBERS
+
+    def type_fits(value: Any) -> bool:
+        return _type_ok(shape, value) if special else isinstance(value, types)
+
+    if isinstance(shape, StructureShape):
+        return _structure_fits(shape)
+    if isinstance(shape, ListShape):
+        return _list_fits(shape)
+    if isinstance(shape, MapShape):
+        return _map_fits(shape)
+    if type_name == "string":
+        return _string_fits(shape)
+    if special:
+        return _number_fits(shape)
+    return type_fits
+
+
+def _bounds(shape: Shape) -> tuple[float, float]:
+    meta = shape.metadata
+    low, high = meta.get("min"), meta.get("max")
+    return (float("-inf") if low is None else low), (float("inf") if high is None else high)
+
+
+def _structure_fits(shape: StructureShape) -> Predicate:
+    required = tuple(shape.required_members)
+    members = {name: _fits_for(member) for name, member in shape.members.items()}
+
+    def fits(value: Any) -> bool:
+        if type(value) is not dict and not isinstance(value, Mapping):
+            return False
+        for name in required:
+            if value.get(name) is None:
+                return False
+        for name, item in value.items():
+            if item is not None:
+                member = members.get(name)
+                if member is not None and not member(item):
+                    return False
+        return True
+
+    return fits
+
+
+def _list_fits(shape: ListShape) -> Predicate:
+    low, high = _bounds(shape)
+    member = _fits_for(shape.member)
+
+    def fits(value: Any) -> bool:
+        return isinstance(value, (list, tuple)) and low <= len(value) <= high and all(map(member, value))
+
+    return fits
+
+
+def _map_fits(shape: MapShape) -> Predicate:
+    low, high = _bounds(shape)
+    key, item = _fits_for(shape.key), _fits_for(shape.value)
+
+    def fits(value: Any) -> bool:
+        if not isinstance(value, Mapping) or not low <= len(value) <= high:
+            return False
+        return all(key(k) and item(v) for k, v in value.items())
+
+    return fits
+
+
+def _string_fits(shape: Shape) -> Predicate:
+    low, high = _bounds(shape)
+    pattern = shape.metadata.get("pattern")
+    regex = _compiled(pattern) if pattern is not None else None
+    allowed = frozenset(shape.enum) if shape.enum else None
+
+    def fits(value: Any) -> bool:
+        return (
+            isinstance(value, str)
+            and low <= len(value) <= high
+            and (regex is None or regex.fullmatch(value) is not None)
+            and (allowed is None or value in allowed)
+        )
+
+    return fits
+
+
+def _number_fits(shape: Shape) -> Predicate:
+    low, high = _bounds(shape)
+
+    def fits(value: Any) -> bool:
+        return _type_ok(shape, value) and low <= value <= high
+
+    return fits
 
 
 def matches_pattern(shape: Shape, value: str) -> bool:
