@@ -252,3 +252,21 @@ def test_import_is_light_and_touches_no_client_library() -> None:
         "assert _hook.ACTIVE.world is None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
+
+
+def test_fast_response_seen_by_after_call_handlers_is_a_full_aws_response(client: Any) -> None:
+    """The fast door's HTTP response builds its headers lazily; handlers still see all of an AWSResponse."""
+    from botocore.awsrequest import AWSResponse
+
+    seen: list[Any] = []
+    client.meta.events.register(
+        "after-call.workspaces.DescribeWorkspaces", lambda http_response, **_: seen.append(http_response)
+    )
+    parsed = client.describe_workspaces()
+    http = seen[0]
+    assert isinstance(http, AWSResponse) and http.status_code == 200
+    missing = [name for name in vars(AWSResponse("", 200, {}, None)) if not hasattr(http, name)]
+    assert missing == []  # a newer botocore added an attribute the lazy response lacks
+    assert http.headers["X-Amzn-RequestId"] == parsed["ResponseMetadata"]["RequestId"]
+    assert dict(http.headers) == parsed["ResponseMetadata"]["HTTPHeaders"]
+    assert http.content == b'{"Workspaces":[]}'

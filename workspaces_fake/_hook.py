@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 import botocore
 from botocore import handlers as botocore_handlers
-from botocore.awsrequest import AWSResponse
+from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.exceptions import ConnectionClosedError
 from botocore.model import OperationNotFoundError
 from botocore.parsers import create_parser
@@ -167,6 +167,35 @@ def _headers(request_id: str) -> dict[str, str]:
     return {"x-amzn-requestid": request_id, "content-type": _CONTENT_TYPE}
 
 
+class _Answer(AWSResponse):  # type: ignore[misc]  # botocore has no type information
+    """A successful fast-door response whose headers are built only if someone reads them.
+
+    On the fast door botocore reads only ``status_code``; a ``HeadersDict`` costs more than the rest of
+    the response, so it is made on first access. ``AWSResponse.__init__`` is deliberately not called: it
+    would build the headers at once. tests/test_hook.py checks that this class offers every attribute
+    an ``AWSResponse`` has, so a newer botocore that adds one is noticed.
+    """
+
+    def __init__(self, request_id: str, raw: _Body) -> None:
+        self.url = ""
+        self.status_code = 200
+        self.raw = raw
+        self._content = None
+        self._request_id = request_id
+        self._headers: Any = None
+
+    @property
+    def headers(self) -> Any:
+        """The response headers (a botocore ``HeadersDict``, made on first access)."""
+        if self._headers is None:
+            self._headers = HeadersDict(_headers(self._request_id))
+        return self._headers
+
+    @headers.setter
+    def headers(self, value: Any) -> None:
+        self._headers = value
+
+
 class _Body:
     """A raw response whose bytes are produced only if someone reads them."""
 
@@ -182,14 +211,13 @@ def _fast_answer(model: OperationModel, outcome: Outcome) -> tuple[AWSResponse, 
         return _fast_error(model, outcome)
     result = outcome.result or {}
     parsed = to_parsed(model.output_shape, result)
-    headers = _headers(outcome.request_id)
     parsed["ResponseMetadata"] = {
         "RequestId": outcome.request_id,
         "HTTPStatusCode": 200,
-        "HTTPHeaders": dict(headers),
+        "HTTPHeaders": _headers(outcome.request_id),
         "RetryAttempts": 0,
     }
-    http = AWSResponse("", 200, headers, _Body(lambda: dumps(to_wire(model.output_shape, result))))
+    http = _Answer(outcome.request_id, _Body(lambda: dumps(to_wire(model.output_shape, result))))
     return http, parsed
 
 

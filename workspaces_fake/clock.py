@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta, timezone
 
+_UTC = timezone.utc
+
 
 class Clock:
     """``datetime.now(timezone.utc)`` plus an offset that :meth:`advance` moves forward."""
@@ -20,7 +22,8 @@ class Clock:
 
     def now(self) -> datetime:
         """The fake's current time, always timezone-aware UTC."""
-        return datetime.now(timezone.utc) + self._offset
+        offset = self._offset
+        return datetime.now(_UTC) + offset if offset else datetime.now(_UTC)
 
     @property
     def offset(self) -> timedelta:
