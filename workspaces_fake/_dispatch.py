@@ -57,7 +57,8 @@ def operation(name: str, *, precheck: Optional[Precheck] = None) -> Callable[[F]
 
     ``precheck`` sees the raw request before the generic validation, for the few cases where the
     service answers a malformed value with its own wording rather than Coral's (it raises a
-    WorkspacesError or returns quietly).
+    WorkspacesError or returns quietly). It runs only for requests the generic validation rejects, so
+    it may only reject values that validation rejects too (the suite's cross-check asserts that).
     """
 
     def register(func: F) -> F:
@@ -106,11 +107,14 @@ _REQUEST_IDS = random.Random()
 """A private stream: a test's ``random.seed()`` neither fixes the request ids nor is used up by them."""
 
 
+_VARIANT = dict(zip("0123456789abcdef", "89ab89ab89ab89ab"))
+"""The variant digit of a version-4 UUID (10xx in binary) for each random hex digit, evenly."""
+
+
 def new_request_id() -> str:
     """A random version-4 UUID, the form of AWS request ids (uuid.uuid4() costs ten times as much)."""
-    bits = _REQUEST_IDS.getrandbits(128) & ~(0xF000 << 64) & ~(0xC000 << 48) | (0x4000 << 64) | (0x8000 << 48)
-    digits = f"{bits:032x}"
-    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
+    digits = _REQUEST_IDS.randbytes(16).hex()
+    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{_VARIANT[digits[16]]}{digits[17:20]}-{digits[20:]}"
 
 
 def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Result:
@@ -118,9 +122,7 @@ def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) ->
     op = _operation_or_unknown(name)
     if registration is None:
         raise errors.FakeNotSupported(name)
-    if registration.precheck is not None:
-        registration.precheck(params)
-    validate_input(op, params)
+    validate_input(op, params, registration.precheck)
     kwargs = {}
     for member, value in params.items():
         key = attr_name(member)

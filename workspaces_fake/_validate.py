@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 
-from .errors import SerializationException, ValidationException
+from .errors import SerializationException, ValidationException, WorkspacesError
 
 Violation = tuple[str, str, str]  # (path, rendered value, rule)
 
@@ -45,25 +45,34 @@ cross_check = False
 quick predicate passed must produce no violation: the two compilations of a shape cannot drift apart."""
 
 
-def validate_input(op: OperationModel, params: Mapping[str, Any]) -> None:
+def validate_input(
+    op: OperationModel,
+    params: Mapping[str, Any],
+    precheck: Optional[Callable[[Mapping[str, Any]], None]] = None,
+) -> None:
     """Raise ValidationException listing every constraint ``params`` breaks; return quietly otherwise.
 
     Nearly every request is valid, so a quick predicate answers first; only a request it rejects is
-    walked again by the checks that build Coral's paths and wording.
+    walked again by the checks that build Coral's paths and wording. ``precheck`` (an operation's own
+    wording for some malformed values, see ``_dispatch.operation``) runs before that walk, and so only
+    for requests the predicate rejects: it words a rejection, it never rejects a valid request.
     """
     shape = op.input_shape
     if shape is None or (not params and not shape.required_members):
         return
-    if _fits_for(shape)(params) and not cross_check:
+    fits = _fits_for(shape)(params)
+    if fits and not cross_check:
         return
     violations: list[Violation] = []
     try:
+        if precheck is not None:
+            precheck(params)
         _check_for(shape)(params, "", violations)
-    except SerializationException:
-        assert not _fits_for(shape)(params), f"{op.name}: the quick predicate passed a mistyped request"
+    except WorkspacesError:
+        assert not fits, f"{op.name}: the quick predicate passed a request that was then rejected"
         raise
     if violations:
-        assert not _fits_for(shape)(params), f"{op.name}: the quick predicate passed {violations}"
+        assert not fits, f"{op.name}: the quick predicate passed {violations}"
         raise ValidationException(format_violations(violations))
 
 

@@ -179,26 +179,22 @@ class Workspace:
         """When ``what`` last happened, if ever."""
         return self.history.get(what) if self.history else None
 
-    def pending_request(self) -> PendingWorkspace:
-        """The minimal entry CreateWorkspaces answers with (no network identity or properties yet)."""
-        return PendingWorkspace(self)
+    def pending_request(self) -> dict[str, Any]:
+        """The minimal entry CreateWorkspaces answers with: ids, user, bundle and state (no network
+        identity or properties yet), keyed by API member names."""
+        entry = {
+            "WorkspaceId": self.workspace_id,
+            "DirectoryId": self.directory_id,
+            "UserName": self.user_name,
+            "BundleId": self.bundle_id,
+            "State": self.state,
+        }
+        if self.workspace_name is not None:
+            entry["WorkspaceName"] = self.workspace_name
+        return entry
 
     def __repr__(self) -> str:
         return f"<Workspace {self.workspace_id} {self.state} user={self.user_name!r}>"
-
-
-class PendingWorkspace:
-    """A ``Workspace`` shape showing only what CreateWorkspaces returns: ids, user, bundle and state."""
-
-    __slots__ = ("bundle_id", "directory_id", "state", "user_name", "workspace_id", "workspace_name")
-
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace_id = workspace.workspace_id
-        self.directory_id = workspace.directory_id
-        self.user_name = workspace.user_name
-        self.bundle_id = workspace.bundle_id
-        self.state = workspace.state
-        self.workspace_name = workspace.workspace_name
 
 
 class WorkspaceIndex:
