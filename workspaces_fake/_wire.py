@@ -48,18 +48,27 @@ def epoch(value: datetime) -> float | int:
     return int(seconds) if seconds.is_integer() else seconds
 
 
+_PARSED_TIMES: dict[tuple[Any, ...], datetime] = {}
+"""Timestamps already parsed, keyed by the value, the class botocore builds (freezegun swaps in its own
+while time is frozen) and the local zone's offsets. A plain dict emptied when full: the same instants come
+back again and again (the catalog's release date, the creation times of a listed page), while a fresh
+instant must cost little to add, which an LRU's bookkeeping did not."""
+
+_PARSED_TIMES_MAX = 4096
+
+
 def _parsed_timestamp(value: datetime) -> datetime:
-    return _parsed(value, datetime_module.datetime, (time.timezone, time.altzone, time.daylight))
+    key = (value, datetime_module.datetime, time.timezone, time.altzone, time.daylight)
+    found = _PARSED_TIMES.get(key)
+    if found is None:
+        if len(_PARSED_TIMES) >= _PARSED_TIMES_MAX:
+            _PARSED_TIMES.clear()
+        found = _PARSED_TIMES[key] = _parsed(value, key[1], key[2:])
+    return found
 
 
-@functools.lru_cache(maxsize=4096)
-def _parsed(value: datetime, datetime_class: type, zone: tuple[int, int, int]) -> datetime:
-    """What botocore's parser makes of the epoch number ``value`` travels as: a datetime in local time.
-
-    Remembered: datetimes are immutable, and the same instants come back again and again (creation times
-    of the WorkSpaces a test lists page after page, the catalog's release date). The key holds the class
-    botocore builds (freezegun swaps in its own while time is frozen) and the local zone's offsets.
-    """
+def _parsed(value: datetime, datetime_class: type, zone: tuple[int, ...]) -> datetime:
+    """What botocore's parser makes of the epoch number ``value`` travels as: a datetime in local time."""
     fixed = _fixed_local_zone(zone) if datetime_class is datetime else None
     if fixed is None:
         result: datetime = parse_timestamp(epoch(value))
@@ -81,7 +90,7 @@ def _parsed(value: datetime, datetime_class: type, zone: tuple[int, int, int]) -
 
 
 @functools.lru_cache(maxsize=8)
-def _fixed_local_zone(zone: tuple[int, int, int]) -> Optional[tuple[tzinfo, timedelta]]:
+def _fixed_local_zone(zone: tuple[int, ...]) -> Optional[tuple[tzinfo, timedelta]]:
     """botocore's local zone and its offset, when that zone has no daylight saving time; else None.
 
     botocore builds ``datetime.fromtimestamp(seconds, tzlocal())``, whose Python ``fromutc`` costs ~8 us
