@@ -325,3 +325,42 @@ def test_serialization_exception_for_unreadable_body_fast_door(unparseable_body:
         unparseable_body.describe_workspaces()
     assert caught.value.response["Error"]["Code"] == "SerializationException"
     assert caught.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/New_York", "Australia/Lord_Howe"])
+def test_parsed_timestamps_match_botocore_in_any_local_zone(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The codec shifts UTC values to local time itself (fixed zones) or defers to botocore (DST zones);
+    either way it equals botocore's parse of the epoch number, inside and outside the shifting span."""
+    import time
+
+    from botocore.utils import parse_timestamp
+
+    from workspaces_fake import _wire
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        values = [
+            SNAPSHOT,
+            datetime(2024, 3, 10, 7, 30, tzinfo=timezone.utc),  # around New York's spring change
+            datetime(2024, 11, 3, 5, 59, 59, 999999, tzinfo=timezone.utc),
+            datetime(1960, 1, 1, 0, 0, 0, 1, tzinfo=timezone.utc),  # before the span
+            datetime(2200, 6, 1, 12, 0, 0, 654321, tzinfo=timezone.utc),  # after it
+            datetime(2026, 3, 1, 14, 30, tzinfo=timezone(timedelta(hours=2))),  # not UTC-labelled
+        ]
+        for value in values:
+            wire = json.loads(json.dumps(epoch(value)))
+            fast, parsed = _wire._parsed_timestamp(value), parse_timestamp(wire)
+            # Wall time, fold and offset: == between two tzlocal() objects is always False in a repeated
+            # hour (PEP 495's rule for comparisons across tzinfo objects).
+            assert type(fast) is type(parsed) and type(fast.tzinfo) is type(parsed.tzinfo)
+            assert (fast.replace(tzinfo=None), fast.fold, fast.utcoffset()) == (
+                parsed.replace(tzinfo=None),
+                parsed.fold,
+                parsed.utcoffset(),
+            ), f"{zone} {value}"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
