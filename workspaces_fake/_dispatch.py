@@ -124,12 +124,13 @@ def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) ->
         raise errors.FakeNotSupported(name)
     validate_input(op, params, registration.precheck)
     kwargs = {}
+    accepts = registration.accepts
     for member, value in params.items():
         key = attr_name(member)
-        if key not in registration.accepts:
+        if key not in accepts:
             raise errors.FakeNotSupported(name, member)
         kwargs[key] = value
-    backend.observe()
+    backend.lifecycle.observe()  # as backend.observe(), whose lock this call already holds
     result = registration.func(backend, **kwargs)
     if self_check:
         _check_result(op, result)
