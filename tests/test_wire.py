@@ -301,6 +301,20 @@ def test_decode_request_not_an_object_raises_value_error() -> None:
         decode_request(operation_model("DescribeWorkspaces").input_shape, b"[1, 2]")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [(b' {"Limit": 5} ', {"Limit": 5}), (b'{"Limit":5}', {"Limit": 5}), (b"{}", {}), (b"\n{}\n", {})],
+)
+def test_decode_request_accepts_what_json_accepts(body: bytes, expected: dict[str, Any]) -> None:
+    assert decode_request(operation_model("DescribeWorkspaces").input_shape, body) == expected
+
+
+@pytest.mark.parametrize("body", [b'{"Limit":5} x', b'{"Limit":5}{}', b"   ", b"{", b'"text"', b"nul"])
+def test_decode_request_rejects_what_json_rejects(body: bytes) -> None:
+    with pytest.raises(ValueError):
+        decode_request(operation_model("DescribeWorkspaces").input_shape, body)
+
+
 def test_decode_request_empty_body_is_empty_params() -> None:
     assert decode_request(operation_model("DescribeWorkspaces").input_shape, b"") == {}
 

@@ -101,7 +101,8 @@ def admit_workspace(
     """Store and index ``ws``, put it into ``state`` and tell the applications family it exists."""
     backend.workspaces.put(ws.workspace_id, ws)
     backend.workspace_index.add(ws)
-    add_tags(backend, ws.workspace_id, tags or {})
+    if tags:
+        add_tags(backend, ws.workspace_id, tags)
     backend.lifecycle.enter(ws, WORKSPACE, state)
     _apps.on_workspace_created(backend, ws)
     return ws
