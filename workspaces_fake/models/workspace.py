@@ -250,7 +250,7 @@ class WorkspaceIndex:
 
     def live_of_user(self, directory_id: str, user_name: str) -> Optional[Workspace]:
         """The user's WorkSpace in the directory that still counts (not terminating or terminated)."""
-        for ws in self.of_user(directory_id, user_name):
+        for ws in self.by_user.get((directory_id, user_name.lower()), ()):
             if ws.state not in ("TERMINATING", "TERMINATED"):
                 return ws
         return None

@@ -18,6 +18,7 @@ from ..errors import (
     WorkspacesError,
 )
 from .bundle import Bundle
+from .workspace import WorkspaceProperties
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -123,8 +124,8 @@ def check_protocols(protocols: Any) -> tuple[str, ...]:
 
 def properties_for_create(
     settings: WorldSettings, bundle: Bundle, requested: Mapping[str, Any]
-) -> dict[str, Any]:
-    """The WorkspaceProperties values of a new WorkSpace: the bundle's, overridden by the request."""
+) -> WorkspaceProperties:
+    """The WorkspaceProperties of a new WorkSpace: the bundle's, overridden by the request."""
     mode, timeout = running_mode(
         settings,
         requested.get("RunningMode", "ALWAYS_ON"),
@@ -144,16 +145,17 @@ def properties_for_create(
     if compute != bundle.compute_type_name:
         check_compute_switch(bundle.compute_type_name, compute)
     protocols = check_protocols(requested["Protocols"]) if "Protocols" in requested else bundle.protocols
-    return {
-        "running_mode": mode,
-        "running_mode_auto_stop_timeout_in_minutes": timeout,
-        "root_volume_size_gib": root,
-        "user_volume_size_gib": user,
-        "compute_type_name": compute,
-        "protocols": protocols,
-        "global_accelerator": requested.get("GlobalAccelerator"),
-        "nested_virtualization_enabled": requested.get("NestedVirtualizationEnabled"),
-    }
+    return WorkspaceProperties(
+        running_mode=mode,
+        running_mode_auto_stop_timeout_in_minutes=timeout,
+        root_volume_size_gib=root,
+        user_volume_size_gib=user,
+        compute_type_name=compute,
+        operating_system_name=bundle.operating_system_name,
+        protocols=protocols,
+        global_accelerator=requested.get("GlobalAccelerator"),
+        nested_virtualization_enabled=requested.get("NestedVirtualizationEnabled"),
+    )
 
 
 def check_cooldown(label: str, last: Optional[datetime], window: Optional[timedelta], now: datetime) -> None:

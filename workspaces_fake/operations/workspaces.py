@@ -27,7 +27,6 @@ from ..models.workspace import (
     UNDEFINED_USER,
     WORKSPACE,
     Workspace,
-    WorkspaceProperties,
     in_creation_order,
 )
 from ..models.workspace_modify import apply_modification, plan_modification
@@ -89,9 +88,8 @@ def _admit_request(backend: WorkspacesBackend, request: Request) -> Workspace:
         raise RuleBroken("ResourceNotFound.Bundle", "The specified bundle could not be found.")
     _check_quota(backend)
     _check_user(backend, directory_id, user_name, request.get("WorkspaceName"))
-    values = properties_for_create(backend.settings, bundle, request.get("WorkspaceProperties") or {})
+    properties = properties_for_create(backend.settings, bundle, request.get("WorkspaceProperties") or {})
     tags = _tags_or_failure(request.get("Tags"))
-    properties = WorkspaceProperties(operating_system_name=bundle.operating_system_name, **values)
     ws = new_workspace(
         backend, directory_id=directory_id, user_name=user_name, bundle=bundle, properties=properties
     )
