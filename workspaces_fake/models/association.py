@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 if TYPE_CHECKING:
     from ..backend import WorkspacesBackend
@@ -70,16 +70,16 @@ class Association:
 
     def for_resource(self) -> ResourceView:
         """A frozen view in the resource-centric orientation."""
-        ids = {self.resource_type: self.resource_id}
+        kind, resource_id = self.resource_type, self.resource_id
         return ResourceView(
-            associated_resource_id=self.application_id,
-            created=self.created,
-            last_updated_time=self.state_since,
-            state=self.state,
-            state_reason=self.state_reason,
-            workspace_id=ids.get(WORKSPACE),
-            bundle_id=ids.get(BUNDLE),
-            image_id=ids.get(IMAGE),
+            self.application_id,
+            self.created,
+            self.state_since,
+            self.state,
+            self.state_reason,
+            resource_id if kind == WORKSPACE else None,
+            resource_id if kind == BUNDLE else None,
+            resource_id if kind == IMAGE else None,
         )
 
     def for_application(self) -> ApplicationView:
@@ -95,12 +95,12 @@ class Association:
         )
 
 
-@dataclass(frozen=True)
-class ResourceView:
+class ResourceView(NamedTuple):
     """A row as a WorkSpace, bundle or image sees it: the associated resource is the application.
 
     Serves the shapes WorkspaceResourceAssociation, BundleResourceAssociation and
-    ImageResourceAssociation; exactly one of the three resource ids is set.
+    ImageResourceAssociation; exactly one of the three resource ids is set. Views are named tuples: one
+    is made per row per answer, and a frozen dataclass takes four times as long to build.
     """
 
     associated_resource_id: str
@@ -114,8 +114,7 @@ class ResourceView:
     associated_resource_type: str = "APPLICATION"
 
 
-@dataclass(frozen=True)
-class ApplicationView:
+class ApplicationView(NamedTuple):
     """A row as its application sees it (API shape ``ApplicationResourceAssociation``)."""
 
     application_id: str
