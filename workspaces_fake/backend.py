@@ -77,6 +77,8 @@ class WorkspacesBackend(WorldArrange, ApplicationsArrange):
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
     ) -> None:
         self._world = world
+        self.clock: Clock = world.clock
+        """The world's clock (shared by every region, as time is); an attribute, read on every call."""
         self.account_id = account_id
         self.region_name = region
         self.lock = threading.RLock()
@@ -129,11 +131,6 @@ class WorkspacesBackend(WorldArrange, ApplicationsArrange):
     def world(self) -> World:
         """The world this backend belongs to (every account and region of the outermost activation)."""
         return self._world
-
-    @property
-    def clock(self) -> Clock:
-        """The world's clock (shared by every region, as time is)."""
-        return self._world.clock
 
     def in_region(self, region: str) -> WorkspacesBackend:
         """The sibling backend of the same account in another region."""

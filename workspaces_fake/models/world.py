@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union, cast
 
 from . import application as _apps
@@ -96,14 +96,18 @@ def new_workspace(
 
 
 def admit_workspace(
-    backend: WorkspacesBackend, ws: Workspace, state: str, tags: Optional[Mapping[str, str]] = None
+    backend: WorkspacesBackend,
+    ws: Workspace,
+    state: str,
+    tags: Optional[Mapping[str, str]] = None,
+    at: Optional[datetime] = None,
 ) -> Workspace:
-    """Store and index ``ws``, put it into ``state`` and tell the applications family it exists."""
+    """Store and index ``ws``, put it into ``state`` (now, or ``at``) and tell the applications family."""
     backend.workspaces.put(ws.workspace_id, ws)
     backend.workspace_index.add(ws)
     if tags:
         add_tags(backend, ws.workspace_id, tags)
-    backend.lifecycle.enter(ws, WORKSPACE, state)
+    backend.lifecycle.enter(ws, WORKSPACE, state, at)
     _apps.on_workspace_created(backend, ws)
     return ws
 

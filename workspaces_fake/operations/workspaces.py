@@ -98,7 +98,7 @@ def _admit_request(backend: WorkspacesBackend, request: Request) -> Workspace:
     ws.user_volume_encryption_enabled = request.get("UserVolumeEncryptionEnabled")
     ws.root_volume_encryption_enabled = request.get("RootVolumeEncryptionEnabled")
     ws.ipv6_address = request.get("Ipv6Address")
-    return admit_workspace(backend, ws, "PENDING", tags)
+    return admit_workspace(backend, ws, "PENDING", tags, at=ws.created)  # PENDING from its creation on
 
 
 def _check_directory(backend: WorkspacesBackend, directory_id: str) -> None:
