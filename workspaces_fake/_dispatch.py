@@ -12,7 +12,7 @@ import inspect
 import logging
 import random
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
 from botocore.model import OperationModel, OperationNotFoundError
@@ -47,6 +47,8 @@ class Registration:
     func: Handler
     accepts: frozenset[str]
     precheck: Optional[Precheck] = None
+    keywords: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
+    """Request members in order -> the handler's keyword names for them, worked out once per order."""
 
 
 HANDLERS: dict[str, Registration] = {}
@@ -123,18 +125,27 @@ def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) ->
     if registration is None:
         raise errors.FakeNotSupported(name)
     validate_input(op, params, registration.precheck)
-    kwargs = {}
-    accepts = registration.accepts
-    for member, value in params.items():
-        key = attr_name(member)
-        if key not in accepts:
-            raise errors.FakeNotSupported(name, member)
-        kwargs[key] = value
+    members = tuple(params)
+    keywords = registration.keywords.get(members)
+    if keywords is None:
+        keywords = _keywords(registration, members)
+    kwargs = dict(zip(keywords, params.values()))
     backend.lifecycle.observe()  # as backend.observe(), whose lock this call already holds
     result = registration.func(backend, **kwargs)
     if self_check:
         _check_result(op, result)
     return result
+
+
+def _keywords(registration: Registration, members: tuple[str, ...]) -> tuple[str, ...]:
+    """The keyword names for ``members``; FakeNotSupported names the first the handler does not take."""
+    keywords = tuple(attr_name(member) for member in members)
+    for member, keyword in zip(members, keywords):
+        if keyword not in registration.accepts:
+            raise errors.FakeNotSupported(registration.name, member)
+    if len(registration.keywords) < 1024:  # requests name the members of one input shape: few orders
+        registration.keywords[members] = keywords
+    return keywords
 
 
 def _operation_or_unknown(name: str) -> OperationModel:
