@@ -187,13 +187,19 @@ class _Answer(AWSResponse):  # type: ignore[misc]  # botocore has no type inform
     an ``AWSResponse`` has, so a newer botocore that adds one is noticed.
     """
 
-    def __init__(self, request_id: str, raw: _Body) -> None:
+    def __init__(self, request_id: str, shape: Any, result: Mapping[str, Any]) -> None:
         self.url = ""
         self.status_code = 200
-        self.raw = raw
+        self.raw = self  # its own raw body: stream() below, encoded only if someone reads it
         self._content = None
         self._request_id = request_id
         self._headers: Any = None
+        self._shape = shape
+        self._result = result
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        """The JSON body the wire door would send (botocore reads ``raw.stream()`` for ``content``)."""
+        yield dumps(to_wire(self._shape, self._result))
 
     @property
     def headers(self) -> Any:
@@ -222,14 +228,14 @@ def _fast_answer(model: OperationModel, outcome: Outcome) -> tuple[AWSResponse, 
         return _fast_error(model, outcome)
     result = outcome.result or {}
     parsed = to_parsed(model.output_shape, result)
+    request_id = outcome.request_id
     parsed["ResponseMetadata"] = {
-        "RequestId": outcome.request_id,
+        "RequestId": request_id,
         "HTTPStatusCode": 200,
-        "HTTPHeaders": _headers(outcome.request_id),
+        "HTTPHeaders": {"x-amzn-requestid": request_id, "content-type": _CONTENT_TYPE},
         "RetryAttempts": 0,
     }
-    http = _Answer(outcome.request_id, _Body(lambda: dumps(to_wire(model.output_shape, result))))
-    return http, parsed
+    return _Answer(request_id, model.output_shape, result), parsed
 
 
 def _fast_error(model: OperationModel, outcome: Outcome) -> tuple[AWSResponse, dict[str, Any]]:
