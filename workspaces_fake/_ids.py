@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import string
+from typing import Optional
 
 _ALPHABET = string.ascii_lowercase + string.digits
 
@@ -28,7 +29,8 @@ class IdMinter:
     """
 
     def __init__(self, seed: str) -> None:
-        self._random = random.Random(seed)
+        self._seed = seed
+        self._random: Optional[random.Random] = None  # seeded on first use: most backends mint nothing
         self._issued: set[str] = set()
         self._drawn = {_ALPHABET: "", _HEX: ""}  # characters drawn for each alphabet
         self._used = {_ALPHABET: 0, _HEX: 0}  # how many of them are used up
@@ -55,6 +57,8 @@ class IdMinter:
                 return candidate
 
     def _draw(self, alphabet: str, count: int) -> str:
+        if self._random is None:
+            self._random = random.Random(self._seed)  # seeding from a string costs ~5 us
         table, dropped = _TABLES[alphabet]
         drawn = b""
         while len(drawn) < count:
