@@ -28,6 +28,7 @@ from botocore.utils import get_tzinfo_options, parse_timestamp
 from dateutil.tz import tzlocal
 
 Leaf = Callable[[Any], Any]
+_UTC = timezone.utc
 
 _ATTRS: dict[str, str] = {}
 
@@ -48,45 +49,39 @@ def epoch(value: datetime) -> float | int:
     return int(seconds) if seconds.is_integer() else seconds
 
 
-_PARSED_TIMES: dict[tuple[Any, ...], datetime] = {}
-"""Timestamps already parsed, keyed by the value, the class botocore builds (freezegun swaps in its own
-while time is frozen) and the local zone's offsets. A plain dict emptied when full: the same instants come
-back again and again (the catalog's release date, the creation times of a listed page), while a fresh
-instant must cost little to add, which an LRU's bookkeeping did not."""
-
-_PARSED_TIMES_MAX = 4096
-
-
 def _parsed_timestamp(value: datetime) -> datetime:
-    key = (value, datetime_module.datetime, time.timezone, time.altzone, time.daylight)
-    found = _PARSED_TIMES.get(key)
-    if found is None:
-        if len(_PARSED_TIMES) >= _PARSED_TIMES_MAX:
-            _PARSED_TIMES.clear()
-        found = _PARSED_TIMES[key] = _parsed(value, key[1], key[2:])
-    return found
+    """What botocore's parser makes of the epoch number ``value`` travels as: a datetime in local time.
+
+    For a UTC value of 1970-2099 in a zone without daylight saving time (the usual case), that is
+    ``value`` itself moved to local time: epoch seconds below 2**32 survive the trip through a JSON float
+    to the microsecond. That shift is computed every time, which costs less than looking up a cache
+    keyed by a fresh datetime; every other case goes through botocore's own parser, remembered.
+    """
+    if type(value) is datetime and value.tzinfo is _UTC and 1970 <= value.year < 2100:
+        zone = (time.timezone, time.altzone, time.daylight)
+        fixed = _fixed_local_zone(zone) if datetime_module.datetime is datetime else None
+        if fixed is not None:
+            local, offset = fixed
+            shifted = value + offset if offset else value
+            # combine() rather than replace(tzinfo=...), which costs four times as much.
+            return datetime.combine(shifted.date(), shifted.time(), local)
+    return _parsed(value, datetime_module.datetime, (time.timezone, time.altzone, time.daylight))
 
 
+@functools.lru_cache(maxsize=4096)
 def _parsed(value: datetime, datetime_class: type, zone: tuple[int, ...]) -> datetime:
-    """What botocore's parser makes of the epoch number ``value`` travels as: a datetime in local time."""
+    """botocore's parse of ``value``'s epoch number, remembered (the key holds the class botocore builds,
+    which freezegun swaps while time is frozen, and the local zone's offsets)."""
     fixed = _fixed_local_zone(zone) if datetime_class is datetime else None
-    if fixed is None:
-        result: datetime = parse_timestamp(epoch(value))
-        return result
-    local, offset = fixed
-    if type(value) is datetime and value.tzinfo is timezone.utc and 1970 <= value.year < 2100:
-        # Epoch seconds below 2**32 survive the trip through a JSON float to the microsecond, so the
-        # number parses back to ``value`` itself: shift it rather than rebuild it from the number.
-        shifted = value + offset
-    else:
+    if fixed is not None:
+        local, offset = fixed
         try:
             shifted = datetime.fromtimestamp(epoch(value), timezone.utc) + offset
+            return datetime.combine(shifted.date(), shifted.time(), local)
         except (OverflowError, OSError, ValueError):
-            # At the edges of the representable range, botocore's answer (or error) is the one.
-            result = parse_timestamp(epoch(value))
-            return result
-    # combine() rather than replace(tzinfo=...), which costs four times as much.
-    return datetime.combine(shifted.date(), shifted.time(), local)
+            pass  # at the edges of the representable range, botocore's answer (or error) is the one
+    result: datetime = parse_timestamp(epoch(value))
+    return result
 
 
 @functools.lru_cache(maxsize=8)
