@@ -113,10 +113,29 @@ _VARIANT = dict(zip("0123456789abcdef", "89ab89ab89ab89ab"))
 """The variant digit of a version-4 UUID (10xx in binary) for each random hex digit, evenly."""
 
 
+_READY: list[str] = []
+"""Request ids made ahead, handed out with ``pop()`` (atomic, so threads never share one)."""
+
+
 def new_request_id() -> str:
-    """A random version-4 UUID, the form of AWS request ids (uuid.uuid4() costs ten times as much)."""
-    digits = _REQUEST_IDS.randbytes(16).hex()
-    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{_VARIANT[digits[16]]}{digits[17:20]}-{digits[20:]}"
+    """A random version-4 UUID, the form of AWS request ids (uuid.uuid4() costs ten times as much).
+
+    Made 64 at a time: formatting them in one tight loop costs a fraction of formatting each inside a
+    call, where botocore's own work has pushed this code out of the CPU caches.
+    """
+    try:
+        return _READY.pop()
+    except IndexError:
+        _READY.extend(_request_ids(64))
+        return _READY.pop()
+
+
+def _request_ids(count: int) -> list[str]:
+    digits = _REQUEST_IDS.randbytes(16 * count).hex()
+    return [
+        f"{d[:8]}-{d[8:12]}-4{d[13:16]}-{_VARIANT[d[16]]}{d[17:20]}-{d[20:]}"
+        for d in (digits[start : start + 32] for start in range(0, 32 * count, 32))
+    ]
 
 
 def _answer(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Result:
