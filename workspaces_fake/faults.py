@@ -181,6 +181,8 @@ class FaultPlan:
 
     def take_deployment(self, workspace_id: str, application_id: str) -> Optional[DeploymentFault]:
         """Use up the first deployment rule for this pair and return it, or None."""
+        if not self._deployments:
+            return None  # the usual case, answered without the lock
         with self._lock:
             for rule in self._deployments:
                 if rule.matches(workspace_id, application_id):
