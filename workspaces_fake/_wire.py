@@ -28,7 +28,6 @@ from botocore.utils import get_tzinfo_options, parse_timestamp
 from dateutil.tz import tzlocal
 
 Leaf = Callable[[Any], Any]
-_UTC = timezone.utc
 
 _ATTRS: dict[str, str] = {}
 
@@ -49,39 +48,48 @@ def epoch(value: datetime) -> float | int:
     return int(seconds) if seconds.is_integer() else seconds
 
 
+_PARSED_TIMES: dict[tuple[Any, ...], tuple[datetime, datetime]] = {}
+"""Timestamps already parsed: (id of the value, the class botocore builds, which freezegun swaps while
+time is frozen, and the local zone's offsets) -> (the value, its parse). Keyed by identity because the
+same objects come back again and again (the catalog's release date, the creation times of a listed page)
+while hashing a fresh aware datetime costs a third of parsing it; the stored value guards against a
+reused id. A plain dict emptied when full: an LRU's bookkeeping cost more than it saved."""
+
+_PARSED_TIMES_MAX = 4096
+
+
 def _parsed_timestamp(value: datetime) -> datetime:
-    """What botocore's parser makes of the epoch number ``value`` travels as: a datetime in local time.
-
-    For a UTC value of 1970-2099 in a zone without daylight saving time (the usual case), that is
-    ``value`` itself moved to local time: epoch seconds below 2**32 survive the trip through a JSON float
-    to the microsecond. That shift is computed every time, which costs less than looking up a cache
-    keyed by a fresh datetime; every other case goes through botocore's own parser, remembered.
-    """
-    if type(value) is datetime and value.tzinfo is _UTC and 1970 <= value.year < 2100:
-        zone = (time.timezone, time.altzone, time.daylight)
-        fixed = _fixed_local_zone(zone) if datetime_module.datetime is datetime else None
-        if fixed is not None:
-            local, offset = fixed
-            shifted = value + offset if offset else value
-            # combine() rather than replace(tzinfo=...), which costs four times as much.
-            return datetime.combine(shifted.date(), shifted.time(), local)
-    return _parsed(value, datetime_module.datetime, (time.timezone, time.altzone, time.daylight))
+    key = (id(value), datetime_module.datetime, time.timezone, time.altzone, time.daylight)
+    known = _PARSED_TIMES.get(key)
+    if known is not None and known[0] is value:
+        return known[1]
+    if len(_PARSED_TIMES) >= _PARSED_TIMES_MAX:
+        _PARSED_TIMES.clear()
+    parsed = _parsed(value, key[1], key[2:])
+    _PARSED_TIMES[key] = (value, parsed)
+    return parsed
 
 
-@functools.lru_cache(maxsize=4096)
 def _parsed(value: datetime, datetime_class: type, zone: tuple[int, ...]) -> datetime:
-    """botocore's parse of ``value``'s epoch number, remembered (the key holds the class botocore builds,
-    which freezegun swaps while time is frozen, and the local zone's offsets)."""
+    """What botocore's parser makes of the epoch number ``value`` travels as: a datetime in local time."""
     fixed = _fixed_local_zone(zone) if datetime_class is datetime else None
-    if fixed is not None:
-        local, offset = fixed
+    if fixed is None:
+        result: datetime = parse_timestamp(epoch(value))
+        return result
+    local, offset = fixed
+    if type(value) is datetime and value.tzinfo is timezone.utc and 1970 <= value.year < 2100:
+        # Epoch seconds below 2**32 survive the trip through a JSON float to the microsecond, so the
+        # number parses back to ``value`` itself: shift it rather than rebuild it from the number.
+        shifted = value + offset if offset else value
+    else:
         try:
             shifted = datetime.fromtimestamp(epoch(value), timezone.utc) + offset
-            return datetime.combine(shifted.date(), shifted.time(), local)
         except (OverflowError, OSError, ValueError):
-            pass  # at the edges of the representable range, botocore's answer (or error) is the one
-    result: datetime = parse_timestamp(epoch(value))
-    return result
+            # At the edges of the representable range, botocore's answer (or error) is the one.
+            result = parse_timestamp(epoch(value))
+            return result
+    # combine() rather than replace(tzinfo=...), which costs four times as much.
+    return datetime.combine(shifted.date(), shifted.time(), local)
 
 
 @functools.lru_cache(maxsize=8)
