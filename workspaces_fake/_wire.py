@@ -233,24 +233,31 @@ def _structure_walk(shape: StructureShape, form: str) -> Walker:
         members.append((name, attr_name(name), sub))
 
     generated: dict[str, Walker] = {}  # by how values are read: _MAPPING, _OBJECT or _PARTIAL
+    by_type: dict[type, Walker] = {}  # the generated walk each value type settled on
     uses = [0]
     partial: set[type] = set()  # model classes without an attribute for every member
 
     def walk(value: Any) -> Any:
+        code = by_type.get(type(value))
+        return code(value) if code is not None else learn(value)
+
+    def learn(value: Any) -> Any:
+        """The first uses by a loop; then the generated walk for the value's type, remembered by type."""
         kind = _MAPPING if _is_mapping(value) else _PARTIAL if type(value) in partial else _OBJECT
         code = generated.get(kind)
         if code is None:
             uses[0] += 1
             if uses[0] <= _LOOP_USES:
                 return _read_each(members, value, kind == _MAPPING)
-            code = generated[kind] = _generated(members, kind)
-        if kind != _OBJECT:
-            return code(value)
-        try:
-            return code(value)
-        except AttributeError:  # a member the class does not have: absent, for this and every later object
-            partial.add(type(value))
-            return walk(value)
+            code = generated[kind] = _generated(members, kind, missing)
+        by_type[type(value)] = code
+        return code(value)
+
+    def missing(value: Any) -> Any:
+        """An object lacked a member: its class is read with defaults from now on."""
+        partial.add(type(value))
+        by_type.pop(type(value), None)
+        return learn(value)
 
     return walk
 
@@ -265,15 +272,17 @@ _MAPPING, _OBJECT, _PARTIAL = "mapping", "object", "partial"
 default for classes that leave some members out (CreateWorkspaces' pending entries, for one)."""
 
 
-def _generated(members: Members, kind: str) -> Walker:
+def _generated(members: Members, kind: str, missing: Walker) -> Walker:
     """The walk of one structure as straight-line code, one member after the other, with no loop.
 
     Built with ``exec`` as dataclasses builds ``__init__``: reading ~20 members of a WorkSpace this way
     costs a quarter of a loop over them. Names come from the service model and are quoted or checked
     before they become code. A member's converter is read from ``members`` at each call, because a
-    nested member's converter replaces itself once compiled.
+    nested member's converter replaces itself once compiled. Direct attribute reads are guarded: an
+    object without one of the members goes to ``missing``, which reads its class with defaults.
     """
-    lines = ["def walk(value):", "    out = {}"]
+    direct = kind == _OBJECT
+    lines = ["def walk(value):", "  try:" if direct else "  if True:", "    out = {}"]
     for index, (name, attribute, sub) in enumerate(members):
         if kind == _MAPPING:
             read = f"value.get({name!r})"
@@ -284,7 +293,9 @@ def _generated(members: Members, kind: str) -> Walker:
         store = "v" if sub is None else f"members[{index}][2](v)"
         lines += [f"    v = {read}", "    if v is not None:", f"        out[{name!r}] = {store}"]
     lines.append("    return out")
-    namespace: dict[str, Any] = {"members": members}
+    if direct:
+        lines += ["  except AttributeError:", "    return missing(value)"]
+    namespace: dict[str, Any] = {"members": members, "missing": missing}
     exec("\n".join(lines), namespace)  # the code above is built from quoted model names
     walk: Walker = namespace["walk"]
     return walk
