@@ -270,3 +270,21 @@ def test_fast_response_seen_by_after_call_handlers_is_a_full_aws_response(client
     assert http.headers["X-Amzn-RequestId"] == parsed["ResponseMetadata"]["RequestId"]
     assert dict(http.headers) == parsed["ResponseMetadata"]["HTTPHeaders"]
     assert http.content == b'{"Workspaces":[]}'
+
+
+def test_fast_response_is_freed_without_the_collector(client: Any) -> None:
+    """No reference cycle per call: an answer nobody keeps is freed at once, not by the next collection."""
+    import gc
+    import weakref
+
+    seen: list[Any] = []
+    client.meta.events.register(
+        "after-call.workspaces.DescribeWorkspaces", lambda http_response, **_: seen.append(http_response)
+    )
+    client.describe_workspaces()
+    gc.disable()
+    try:
+        answer = weakref.ref(seen.pop())
+        assert answer() is None
+    finally:
+        gc.enable()

@@ -190,12 +190,22 @@ class _Answer(AWSResponse):  # type: ignore[misc]  # botocore has no type inform
     def __init__(self, request_id: str, shape: Any, result: Mapping[str, Any]) -> None:
         self.url = ""
         self.status_code = 200
-        self.raw = self  # its own raw body: stream() below, encoded only if someone reads it
+        self._raw: Any = None
         self._content = None
         self._request_id = request_id
         self._headers: Any = None
         self._shape = shape
         self._result = result
+
+    @property
+    def raw(self) -> Any:
+        """Its own raw body (see ``stream``) unless one is set; a property, so that the response does
+        not refer to itself: a reference cycle per call would leave every answer to the collector."""
+        return self if self._raw is None else self._raw
+
+    @raw.setter
+    def raw(self, value: Any) -> None:
+        self._raw = value
 
     def stream(self, **_: Any) -> Iterator[bytes]:
         """The JSON body the wire door would send (botocore reads ``raw.stream()`` for ``content``)."""
