@@ -269,7 +269,7 @@ _LOOP_USES = 8
 
 _MAPPING, _OBJECT, _PARTIAL = "mapping", "object", "partial"
 """How a structure's values are read: ``value.get(name)``, ``value.attribute``, or ``getattr`` with a
-default for classes that leave some members out (CreateWorkspaces' pending entries, for one)."""
+default for classes that leave some members out."""
 
 
 def _generated(members: Members, kind: str, missing: Walker) -> Walker:
