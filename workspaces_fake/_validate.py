@@ -284,24 +284,21 @@ def _fits_for(shape: Shape) -> Predicate:
 
 
 def _compile_predicate(shape: Shape) -> Predicate:
-    type_name = shape.type_name
-    types = _TYPES.get(type_name, (object,))
-    special = type_name in _NUMBERS
-
-    def type_fits(value: Any) -> bool:
-        return _type_ok(shape, value) if special else isinstance(value, types)
-
     if isinstance(shape, StructureShape):
         return _structure_fits(shape)
     if isinstance(shape, ListShape):
         return _list_fits(shape)
     if isinstance(shape, MapShape):
         return _map_fits(shape)
-    if type_name == "string":
-        return _string_fits(shape)
-    if special:
-        return _number_fits(shape)
-    return type_fits
+    return _leaf_fits(shape)
+
+
+def _leaf_fits(shape: Shape) -> Predicate:
+    """A scalar's predicate (list items, map keys and values): the test a structure inlines, as a function."""
+    namespace: dict[str, Any] = {}
+    exec(f"def fits(v):\n    return {_inline_test(shape, 'm', namespace)}", namespace)  # see _inline_test
+    fits: Predicate = namespace["fits"]
+    return fits
 
 
 def _bounds(shape: Shape) -> tuple[float, float]:
@@ -394,8 +391,8 @@ def _inline_test(shape: Shape, key: str, namespace: dict[str, Any]) -> str:
         return " and ".join(
             ["isinstance(v, (int, float))", "not isinstance(v, bool)", *_range_tests("v", low, high)]
         )
-    if type_name in ("boolean", "blob", "timestamp"):
-        types = _TYPES[type_name]
+    if not isinstance(shape, (StructureShape, ListShape, MapShape)):
+        types = _TYPES.get(type_name, (object,))  # boolean, blob, timestamp: the type is the whole rule
         return "True" if types == (object,) else f"isinstance(v, ({', '.join(t.__name__ for t in types)},))"
     _fits_for(shape)  # structures, lists and maps have their own predicates, read from the registry at
     namespace["P"] = _PREDICATES  # each use: a nested structure's predicate replaces itself once generated
@@ -435,32 +432,6 @@ def _map_fits(shape: MapShape) -> Predicate:
             return False
         key, item = _PREDICATES[key_name], _PREDICATES[item_name]
         return all(key(k) and item(v) for k, v in value.items())
-
-    return fits
-
-
-def _string_fits(shape: Shape) -> Predicate:
-    low, high = _bounds(shape)
-    pattern = shape.metadata.get("pattern")
-    regex = _compiled(pattern) if pattern is not None else None
-    allowed = frozenset(shape.enum) if shape.enum else None
-
-    def fits(value: Any) -> bool:
-        return (
-            isinstance(value, str)
-            and low <= len(value) <= high
-            and (regex is None or regex.fullmatch(value) is not None)
-            and (allowed is None or value in allowed)
-        )
-
-    return fits
-
-
-def _number_fits(shape: Shape) -> Predicate:
-    low, high = _bounds(shape)
-
-    def fits(value: Any) -> bool:
-        return _type_ok(shape, value) and low <= value <= high
 
     return fits
 
