@@ -60,8 +60,7 @@ class _Activations:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.stack: list[Config] = []
-        """The activations, outermost first (read by the fast door; changed only under the lock)."""
+        self._stack: list[Config] = []
         self.world: Optional[World] = None
 
     def push(self, config: Config) -> World:
@@ -71,25 +70,25 @@ class _Activations:
         with self._lock:
             if self.world is None:
                 self.world = World(lifecycle=config.lifecycle or "instant", seed=config.seed)
-            self.stack.append(config)
+            self._stack.append(config)
             return self.world
 
     def pop(self, config: Config) -> None:
         with self._lock:
-            if config in self.stack:
+            if config in self._stack:
                 # Remove the most recent matching entry, so out-of-order stops stay consistent.
-                index = len(self.stack) - 1 - self.stack[::-1].index(config)
-                del self.stack[index]
-            if not self.stack:
+                index = len(self._stack) - 1 - self._stack[::-1].index(config)
+                del self._stack[index]
+            if not self._stack:
                 self.world = None
 
     def top(self) -> Optional[Config]:
-        stack = self.stack
+        stack = self._stack
         return stack[-1] if stack else None
 
     @property
     def depth(self) -> int:
-        return len(self.stack)
+        return len(self._stack)
 
 
 ACTIVE = _Activations()
@@ -126,19 +125,10 @@ def active_backend(region: Optional[str]) -> Optional[WorkspacesBackend]:
 
 # ----------------------------------------------------------------------------------------------- fast door
 def before_call(model: OperationModel, params: dict[str, Any], context: dict[str, Any], **_: Any) -> Any:
-    """Answer a WorkSpaces call with its parsed response, or defer it to the wire door (or do nothing).
-
-    Written flat (active_backend inlined, one call per step): between two calls botocore's own work
-    evicts this path from the CPU caches, so every extra frame costs several times its tight-loop price.
-    """
-    stack, world = ACTIVE.stack, ACTIVE.world
-    if not stack or world is None:
+    """Answer a WorkSpaces call with its parsed response, or defer it to the wire door (or do nothing)."""
+    backend = active_backend(context.get("client_region"))
+    if backend is None:
         return None
-    config = stack[-1]
-    backend = world.backend(
-        config.account_id or DEFAULT_ACCOUNT_ID,
-        context.get("client_region") or config.region or FALLBACK_REGION,
-    )
     name = model.name
     # The fake's own model, not the client's: its shapes are resolved once per process, while every new
     # client (a test usually makes one) brings a fresh model whose shapes would be resolved again.

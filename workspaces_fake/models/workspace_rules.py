@@ -126,15 +126,6 @@ def properties_for_create(
     settings: WorldSettings, bundle: Bundle, requested: Mapping[str, Any]
 ) -> WorkspaceProperties:
     """The WorkspaceProperties of a new WorkSpace: the bundle's, overridden by the request."""
-    if not requested:  # the usual request: everything from the bundle, always on
-        return WorkspaceProperties(
-            running_mode="ALWAYS_ON",
-            root_volume_size_gib=bundle.root_volume_size_gib,
-            user_volume_size_gib=bundle.user_volume_size_gib,
-            compute_type_name=bundle.compute_type_name,
-            operating_system_name=bundle.operating_system_name,
-            protocols=bundle.protocols,
-        )
     mode, timeout = running_mode(
         settings,
         requested.get("RunningMode", "ALWAYS_ON"),
