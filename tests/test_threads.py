@@ -17,7 +17,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from workspaces_fake import WorkspacesBackend, mock_workspaces
+from workspaces_fake import WorkspacesBackend, _validate, mock_workspaces
 from workspaces_fake.backend import World
 
 THREADS = 8
@@ -119,3 +119,54 @@ def test_fault_rule_fires_exactly_times_under_contention(
         list(pool.map(call, range(40)))
     assert len(denied) == 10
     assert workspaces_backend.faults.pending() == []
+
+
+def test_a_request_shape_compiled_in_one_thread_is_not_used_half_made_by_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two regions' backends answer at once, so two threads can validate the same new shape together.
+
+    The first thread is held in the middle of compiling CreateTagsRequest's predicate; the second must
+    wait for it, not pick up the unfinished entry (that once recursed until RecursionError, and CI saw a
+    WorkspacesFakeInternalError from CreateTags).
+    """
+    monkeypatch.setattr(_validate, "_PREDICATES", {})  # every shape compiles afresh in this test
+    compiling, release = threading.Event(), threading.Event()
+    compile_predicate = _validate._compile_predicate
+
+    def held(shape: Any) -> Any:
+        if shape.name == "CreateTagsRequest":
+            compiling.set()
+            release.wait(10)
+        return compile_predicate(shape)
+
+    monkeypatch.setattr(_validate, "_compile_predicate", held)
+    failures: list[BaseException] = []
+
+    def tag(client: Any, workspace_id: str) -> None:
+        try:
+            client.create_tags(ResourceId=workspace_id, Tags=[{"Key": "k", "Value": "v"}])
+        except BaseException as error:  # reported by the assertion below, not lost in the thread
+            failures.append(error)
+
+    regions = ("us-east-1", "us-west-2")
+    with mock_workspaces() as backend:
+        threads = [
+            threading.Thread(
+                target=tag,
+                args=(
+                    boto3.client("workspaces", region_name=region),
+                    backend.in_region(region).add_workspace().workspace_id,
+                ),
+            )
+            for region in regions
+        ]
+        threads[0].start()
+        assert compiling.wait(10)
+        threads[1].start()
+        threads[1].join(0.5)  # with the old registry the second call failed at once; now it waits
+        release.set()
+        for thread in threads:
+            thread.join(10)
+        assert failures == []
+        assert [len(backend.in_region(r).calls.of("CreateTags")) for r in regions] == [1, 1]

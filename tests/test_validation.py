@@ -10,8 +10,9 @@ import re
 from typing import Any, Callable, Optional
 
 import pytest
+from botocore.model import ShapeResolver
 
-from workspaces_fake import WorkspacesBackend, errors
+from workspaces_fake import WorkspacesBackend, _validate, errors
 from workspaces_fake._service import operation_model, service_model
 from workspaces_fake._validate import _compiled, validate_input
 
@@ -295,3 +296,37 @@ def test_validation_integer_outside_java_int_is_serialization_exception() -> Non
         validate_input(op, {"Workspaces": [huge]})
     fits = {**_request(), "WorkspaceProperties": {"RootVolumeSizeGib": 2**31 - 1}}
     validate_input(op, {"Workspaces": [fits]})
+
+
+def test_quick_predicate_of_shapes_that_contain_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The WorkSpaces model has no recursive shape today; a future one must compile and answer right.
+
+    A structure reached again through its own list, and two lists that hold each other: each compiles
+    once, is published whole, and judges nested values by the same rules at every depth, before and
+    after its structure's code is generated (after 8 uses).
+    """
+    monkeypatch.setattr(_validate, "_PREDICATES", {})
+    resolver = ShapeResolver(
+        {
+            "Node": {
+                "type": "structure",
+                "members": {"Name": {"shape": "Name"}, "Children": {"shape": "Nodes"}},
+            },
+            "Nodes": {"type": "list", "member": {"shape": "Node"}},
+            "Name": {"type": "string", "max": 3},
+            "Ring": {"type": "list", "member": {"shape": "Ring2"}},
+            "Ring2": {"type": "list", "member": {"shape": "Ring"}, "max": 1},
+        }
+    )
+    _validate._fits_for(resolver.get_shape_by_name("Node"))  # a structure's members compile when used
+    ring = _validate._fits_for(resolver.get_shape_by_name("Ring"))  # a list's member compiles with it
+    assert _validate._UNPUBLISHED == {}
+    assert set(_validate._PREDICATES) == {"Node", "Ring", "Ring2"}
+    deep_ok = {"Name": "a", "Children": [{"Name": "b", "Children": [{"Name": "c"}]}]}
+    deep_bad = {"Name": "a", "Children": [{"Name": "b", "Children": [{"Name": "four"}]}]}
+    for _ in range(12):  # through the looping predicate and then the generated one
+        node = _validate._PREDICATES["Node"]
+        assert node(deep_ok) and not node(deep_bad)
+    assert set(_validate._PREDICATES) == {"Node", "Nodes", "Name", "Ring", "Ring2"}
+    assert ring([[[]], [[], []]]) is False  # an inner Ring2 holds two items, over its max of 1
+    assert ring([[[[]]], []]) is True

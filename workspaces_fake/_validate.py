@@ -268,6 +268,13 @@ def _number_body(shape: Shape) -> Optional[Check]:
 Predicate = Callable[[Any], bool]
 
 _PREDICATES: dict[str, Predicate] = {}
+"""Published predicates, read without the lock: each one in here finds every predicate it reads at use
+time in here too."""
+
+_UNPUBLISHED: dict[str, Predicate] = {}
+"""What the thread holding ``_COMPILING`` has compiled, or started to, for the shape it was asked for.
+Published together when that shape is done: a nested predicate published alone could be used by another
+thread before the predicates it reads exist, and a placeholder published alone would call itself."""
 
 
 def _fits_for(shape: Shape) -> Predicate:
@@ -275,11 +282,26 @@ def _fits_for(shape: Shape) -> Predicate:
     found = _PREDICATES.get(shape.name)
     if found is None:
         with _COMPILING:
-            found = _PREDICATES.get(shape.name)
+            found = _PREDICATES.get(shape.name) or _UNPUBLISHED.get(shape.name)
             if found is None:
-                # A recursive shape meets itself while compiling: it calls back through the registry.
-                _PREDICATES[shape.name] = lambda value: _PREDICATES[shape.name](value)
-                found = _PREDICATES[shape.name] = _compile_predicate(shape)
+                found = _compile_and_publish(shape)
+    return found
+
+
+def _compile_and_publish(shape: Shape) -> Predicate:
+    """Compile ``shape`` (holding ``_COMPILING``); the outermost compilation publishes what it made."""
+    outermost = not _UNPUBLISHED
+    name = shape.name
+    # A shape that contains itself meets itself while compiling. Nothing is called while compiling, and
+    # compiled code reads nested predicates from the registry at each use, so a stand-in will do.
+    _UNPUBLISHED[name] = lambda value: _PREDICATES[name](value)
+    try:
+        found = _UNPUBLISHED[name] = _compile_predicate(shape)
+        if outermost:
+            _PREDICATES.update(_UNPUBLISHED)
+    finally:
+        if outermost:
+            _UNPUBLISHED.clear()
     return found
 
 
