@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from workspaces_fake import WorkspacesBackend, _summary
-from workspaces_fake.models.catalog import catalog_id
+from workspaces_fake.models.applications.catalog import catalog_id
 
 OFFICE = catalog_id("Microsoft Office LTSC Professional Plus 2021")
 VISIO = catalog_id("Microsoft Visio LTSC Professional 2021")

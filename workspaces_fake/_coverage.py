@@ -192,11 +192,12 @@ def _anchor(title: str) -> str:
 
 # ------------------------------------------------------------------------------------ lifecycle steps
 def lifecycle_tables() -> list[Table]:
-    """Every lifecycle table defined at module level in ``workspaces_fake.models``, by module name."""
+    """Every lifecycle table at module level in ``workspaces_fake.models`` and its family packages."""
     from . import models
 
     found: list[Table] = []
-    for info in sorted(pkgutil.iter_modules(models.__path__, models.__name__ + "."), key=lambda i: i.name):
+    modules = pkgutil.walk_packages(models.__path__, models.__name__ + ".")
+    for info in sorted(modules, key=lambda i: i.name):
         module = importlib.import_module(info.name)
         found += [obj for obj in vars(module).values() if isinstance(obj, Table) and obj not in found]
     return found

@@ -1,24 +1,26 @@
-"""The handler registry and the call pipeline: faults -> not-supported -> validate -> observe -> handler.
+"""The call pipeline: faults -> not-supported -> validate -> observe -> handler.
 
 ``_hook`` translates botocore events into :func:`dispatch` calls; tests may call :func:`dispatch` directly.
-Handlers are registered with :func:`operation` when ``workspaces_fake.operations`` is imported (which
-``import workspaces_fake`` does), and receive the top-level request members as snake_case keyword
-arguments, nested members in their API spelling.
+Importing this module imports ``workspaces_fake.operations``, whose modules register their handlers with
+``_registry.operation``; handlers receive the top-level request members as snake_case keyword arguments,
+nested members in their API spelling.
 """
 
 from __future__ import annotations
 
-import inspect
 import logging
 import random
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from botocore.model import OperationModel, OperationNotFoundError
 
 from . import errors
+from . import operations as _operations  # noqa: F401  (importing it registers every handler)
 from ._calls import Call
+from ._registry import HANDLERS as HANDLERS  # re-exported: tests and the docs generator read it here
+from ._registry import Registration as Registration
+from ._registry import Result
 from ._service import operation_model
 from ._validate import validate_input
 from ._wire import attr_name
@@ -29,47 +31,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("workspaces_fake")
 
-Result = Mapping[str, Any]
-Handler = Callable[..., Result]
-F = TypeVar("F", bound=Handler)
-Precheck = Callable[[Mapping[str, Any]], None]
-
 self_check = False
 """When True (the test suite sets it), every result is checked against the output shape by botocore's
 own validator before it is encoded, as botocore's Stubber checks canned responses."""
-
-
-@dataclass(frozen=True)
-class Registration:
-    """A handler and the API members it accepts (everything else answers FakeNotSupported)."""
-
-    name: str
-    func: Handler
-    accepts: frozenset[str]
-    precheck: Optional[Precheck] = None
-    keywords: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
-    """Request members in order -> the handler's keyword names for them, worked out once per order."""
-
-
-HANDLERS: dict[str, Registration] = {}
-
-
-def operation(name: str, *, precheck: Optional[Precheck] = None) -> Callable[[F], F]:
-    """Register the decorated function as the handler of the API operation ``name``.
-
-    ``precheck`` sees the raw request before the generic validation, for the few cases where the
-    service answers a malformed value with its own wording rather than Coral's (it raises a
-    WorkspacesError or returns quietly). It runs only for requests the generic validation rejects, so
-    it may only reject values that validation rejects too (the suite's cross-check asserts that).
-    """
-
-    def register(func: F) -> F:
-        params = inspect.signature(func).parameters
-        accepts = frozenset(p for p in params if params[p].kind is inspect.Parameter.KEYWORD_ONLY)
-        HANDLERS[name] = Registration(name, func, accepts, precheck)
-        return func
-
-    return register
 
 
 class Outcome(NamedTuple):
@@ -182,8 +146,3 @@ def _check_result(op: OperationModel, result: Result) -> None:
 
     if op.output_shape is not None:
         validate_parameters(to_parsed(op.output_shape, result), op.output_shape)
-
-
-# Importing the registry registers every handler, so whoever reads HANDLERS (the pipeline, the first
-# activation, the docs generator, tests) finds it full, while ``import workspaces_fake`` stays cheap.
-from . import operations as _operations  # noqa: E402, F401

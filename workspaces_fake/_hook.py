@@ -27,6 +27,7 @@ from botocore.exceptions import ConnectionClosedError
 from botocore.model import OperationNotFoundError
 from botocore.parsers import create_parser
 
+from ._defaults import DEFAULT_ACCOUNT_ID, FALLBACK_REGION
 from ._service import TARGET_PREFIX, operation_model, service_model
 from ._wire import attr_name, decode_request, dumps, to_parsed, to_wire
 
@@ -39,10 +40,8 @@ if TYPE_CHECKING:
 # The engine (_dispatch, errors, faults, backend and every handler) is imported by the first activation,
 # not by ``import workspaces_fake``: the pytest plugin imports the package in every session, used or not.
 
-DEFAULT_ACCOUNT_ID = "123456789012"
 REGION_HEADER = "x-workspaces-fake-region"
 ASYNC_HEADER = "x-workspaces-fake-async"
-FALLBACK_REGION = "us-east-1"
 _CONTENT_TYPE = "application/x-amz-json-1.1"
 
 

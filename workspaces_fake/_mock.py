@@ -14,7 +14,8 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, overload
 
-from ._hook import ACTIVE, DEFAULT_ACCOUNT_ID, FALLBACK_REGION, Config
+from ._defaults import DEFAULT_ACCOUNT_ID, FALLBACK_REGION
+from ._hook import ACTIVE, Config
 
 if TYPE_CHECKING:
     import unittest

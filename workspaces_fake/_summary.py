@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .models.association import WORKSPACE
+from .models.applications.association import WORKSPACE
 
 if TYPE_CHECKING:
     from .backend import WorkspacesBackend

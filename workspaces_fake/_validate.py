@@ -54,7 +54,7 @@ def validate_input(
 
     Nearly every request is valid, so a quick predicate answers first; only a request it rejects is
     walked again by the checks that build Coral's paths and wording. ``precheck`` (an operation's own
-    wording for some malformed values, see ``_dispatch.operation``) runs before that walk, and so only
+    wording for some malformed values, see ``_registry.operation``) runs before that walk, and so only
     for requests the predicate rejects: it words a rejection, it never rejects a valid request.
     """
     shape = op.input_shape

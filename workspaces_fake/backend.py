@@ -12,16 +12,25 @@ import threading
 from typing import TYPE_CHECKING, Any, Optional
 
 from ._calls import Call, CallLog  # noqa: F401  (Call re-exported for users)
-from ._hook import DEFAULT_ACCOUNT_ID as DEFAULT_ACCOUNT_ID  # re-exported: the default account
-from ._hook import FALLBACK_REGION
+from ._defaults import DEFAULT_ACCOUNT_ID as DEFAULT_ACCOUNT_ID  # re-exported: the default account
+from ._defaults import FALLBACK_REGION
 from ._ids import IdMinter
 from ._pagination import Paginator
 from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models.application import Application, ApplicationsArrange, AssociationBook
-from .models.world import Bundle, Directory, Image, Workspace, WorldArrange
+from .models import directories, images
+from .models.applications import arrange as applications
+from .models.applications.association import AssociationBook
+from .models.applications.model import Application
+from .models.bundles import arrange as bundles
+from .models.bundles.model import Bundle
+from .models.directories import Directory
+from .models.images import Image
+from .models.settings import Settings
+from .models.workspaces import arrange as workspaces
+from .models.workspaces.model import Workspace, WorkspaceIndex
 
 DEFAULT_REGION = FALLBACK_REGION
 
@@ -65,13 +74,42 @@ class World:
         ]
 
 
-class WorkspacesBackend(WorldArrange, ApplicationsArrange):
+class WorkspacesBackend:
     """The WorkSpaces state of one account in one region, and the handle tests use to shape it.
 
-    Stores (``workspaces``, ``directories``, ``bundles``, ``images``, ``applications``, ``associations``)
-    are read-only views for assertions; ``add_*`` methods arrange state; ``clock``, ``faults``, ``calls``
-    and ``lifecycle`` control time, failures and observation.
+    Read side: the stores (``workspaces``, ``directories``, ``bundles``, ``images``, ``applications``,
+    ``associations``, ``tags``) for assertions. Arrange side: the ``add_*`` helpers below, one flat list
+    for every family, each defined beside its family's model and bound here as a method. Control:
+    ``clock``, ``faults``, ``calls``, ``lifecycle``, ``settings``, ``settle()``, ``reset()``.
     """
+
+    # ---------------------------------------------------------------- arrange helpers, family by family
+    # WorkSpaces (models/workspaces/arrange.py)
+    add_workspace = workspaces.add_workspace
+    # Directories (models/directories.py)
+    add_directory = directories.add_directory
+    # Bundles (models/bundles/arrange.py)
+    add_bundle = bundles.add_bundle
+    # Images (models/images.py)
+    add_image = images.add_image
+    # Applications (models/applications/arrange.py)
+    add_application = applications.add_application
+    clear_applications = applications.clear_applications
+    application_named = applications.application_named
+
+    # ---------------------------------------------------------------------------------------- state
+    workspaces: Store[Workspace]
+    workspace_index: WorkspaceIndex
+    """Secondary indexes of the WorkSpaces (rebuilt by every reset)."""
+    directories: Store[Directory]
+    tags: dict[str, dict[str, str]]
+    """Tags by resource id (resources stay lean; a resource that goes away takes its tags with it)."""
+    bundles: Store[Bundle]
+    images: Store[Image]
+    applications: Store[Application]
+    associations: AssociationBook
+    default_directory_id: Optional[str]
+    """The directory ``add_workspace`` uses when none is named (made on first use)."""
 
     def __init__(
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
@@ -87,20 +125,21 @@ class WorkspacesBackend(WorldArrange, ApplicationsArrange):
         self.faults = FaultPlan()
         self.calls = CallLog()
         self.lifecycle = Engine(self, world.lifecycle)
+        self.settings = Settings()
+        """Switches for the service rules that are off by default (cool-downs, MANUAL mode, quota);
+        configuration, not state: ``reset()`` keeps them."""
+        self.user_counter = 0
+        """The last generated user name's number (``user00001``...); not reset, so names never repeat."""
         self._init_stores()
 
-    bundles: Store[Bundle]
-    images: Store[Image]
-    applications: Store[Application]
-    associations: AssociationBook
-
     def _init_stores(self) -> None:
-        self.workspaces: Store[Workspace] = Store(self, "WorkSpace")
-        self.directories: Store[Directory] = Store(self, "directory")
-        self.tags: dict[str, dict[str, str]] = {}
+        self.workspaces = Store(self, "WorkSpace")
+        self.workspace_index = WorkspaceIndex()
+        self.directories = Store(self, "directory")
+        self.tags = {}
+        self.default_directory_id = None
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
-        self._reset_world()
 
     if not TYPE_CHECKING:  # for mypy every attribute stays declared; only the catalog comes late
 
@@ -124,8 +163,8 @@ class WorkspacesBackend(WorldArrange, ApplicationsArrange):
             self.images = Store(self, "image")
             self.bundles = Store(self, "bundle")
             self.associations = AssociationBook(self)
-            self._seed_applications()  # first: seeded images and bundles name catalog applications
-            self._seed_world()
+            applications.seed_applications(self)  # first: seeded images and bundles name applications
+            bundles.seed_public_catalog(self)
 
     @property
     def world(self) -> World:
@@ -151,12 +190,27 @@ class WorkspacesBackend(WorldArrange, ApplicationsArrange):
             self.lifecycle.settle()
 
     def reset(self) -> None:
-        """Throw away all state, rules and calls, keeping the account, region and lifecycle mode."""
+        """Throw away all state, rules and calls, keeping the account, region, settings and lifecycle mode."""
         with self.lock:
             self.lifecycle.clear()
             self.faults.clear()
             self.calls.clear()
             self._init_stores()
 
+    # ------------------------------------------------------------------------ notebook and console views
     def __repr__(self) -> str:
         return f"<WorkspacesBackend account={self.account_id} region={self.region_name}>"
+
+    def __str__(self) -> str:
+        from ._summary import text
+
+        return text(self)
+
+    def _repr_html_(self) -> str:
+        from ._summary import html
+
+        return html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's plain-text display: the same summary as ``print(backend)``."""
+        printer.text(repr(self) if cycle else str(self))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.application import Application
-from workspaces_fake.models.catalog import catalog_id
-from workspaces_fake.models.catalog_bundles import public_bundle_id
+from workspaces_fake.models.applications.catalog import catalog_id
+from workspaces_fake.models.applications.model import Application
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 
 OFFICE = catalog_id("Microsoft Office LTSC Professional Plus 2021")
 OFFICE_STD = catalog_id("Microsoft Office LTSC Standard 2021")

@@ -25,8 +25,8 @@ from _apps import (
 )
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog_bundles import public_bundle_id
-from workspaces_fake.models.workspace import WORKSPACE
+from workspaces_fake.models.bundles.catalog import public_bundle_id
+from workspaces_fake.models.workspaces.model import WORKSPACE
 
 
 @pytest.fixture

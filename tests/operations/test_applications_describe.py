@@ -10,8 +10,8 @@ import pytest
 from _apps import OFFICE, OFFICE_2016, OFFICE_2019, PLUS_BUNDLE, VISIO, VS_ENT, VS_PRO
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog import AMAZON_CATALOG, CATALOG_CREATED, catalog_id
-from workspaces_fake.models.catalog_bundles import public_bundle_id
+from workspaces_fake.models.applications.catalog import AMAZON_CATALOG, CATALOG_CREATED, catalog_id
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 
 ALL_IDS = [catalog_id(entry.name) for entry in AMAZON_CATALOG]
 

@@ -16,7 +16,7 @@ import pytest
 from _apps import OFFICE, OFFICE_2019, OFFICE_STD, PLUS_BUNDLE, VISIO, row_of
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.workspace import WORKSPACE
+from workspaces_fake.models.workspaces.model import WORKSPACE
 
 MOMENT = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
 

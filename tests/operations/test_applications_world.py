@@ -15,7 +15,7 @@ import pytest
 from _apps import OFFICE, OFFICE_2019, PLUS_BUNDLE, states
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog_bundles import public_bundle_id
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 
 MOMENT = datetime(2024, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
 

@@ -9,7 +9,7 @@ import freezegun
 import pytest
 
 from workspaces_fake import WorkspacesBackend, mock_workspaces
-from workspaces_fake.models.catalog_bundles import BUNDLES, public_bundle_id
+from workspaces_fake.models.bundles.catalog import BUNDLES, public_bundle_id
 
 STANDARD = public_bundle_id("Standard with Windows 10 (Server 2022 based)")
 MOMENT = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)

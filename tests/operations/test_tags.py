@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog_bundles import public_bundle_id
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 
 Maker = Callable[[WorkspacesBackend], str]
 KINDS: dict[str, Maker] = {

@@ -11,7 +11,7 @@ import pytest
 
 import workspaces_fake
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog_bundles import public_bundle_id
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 
 STANDARD = public_bundle_id("Standard with Windows 10 (Server 2022 based)")
 PERFORMANCE = public_bundle_id("Performance with Windows 10 (Server 2022 based)")

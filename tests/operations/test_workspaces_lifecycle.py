@@ -11,7 +11,7 @@ import freezegun
 import pytest
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog_bundles import public_bundle_id
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 
 MOMENT = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
 STANDARD = public_bundle_id("Standard with Windows 10 (Server 2022 based)")

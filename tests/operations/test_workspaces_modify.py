@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.catalog_bundles import public_bundle_id
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 
 PERFORMANCE = public_bundle_id("Performance with Windows 10 (Server 2022 based)")
 UBUNTU = public_bundle_id("Standard with Ubuntu 22.04")

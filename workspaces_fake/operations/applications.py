@@ -1,7 +1,7 @@
 """Handlers for Manage applications: associate, disassociate, deploy, and the five Describe calls.
 
-The rules live in the models (:mod:`..models.deployment` for the state machine and the WorkSpace
-preconditions, :mod:`..models.application` for rows derived from bundles and images); each handler
+The rules live in the models (:mod:`..models.applications.deployment` for the state machine and the WorkSpace
+preconditions, :mod:`..models.applications.model` for rows derived from bundles and images); each handler
 checks in the order the spec gives (1.7) and answers frozen views of the rows it touched.
 """
 
@@ -11,11 +11,10 @@ from collections.abc import Mapping
 from typing import Any, Optional
 
 from .. import errors
-from .._dispatch import Result, operation
+from .._registry import Result, operation
 from ..backend import WorkspacesBackend
-from ..models.application import Application, bundle_rows, image_rows, sync_all
-from ..models.association import BUNDLE, IMAGE, WORKSPACE, Association
-from ..models.deployment import (
+from ..models.applications.association import BUNDLE, IMAGE, WORKSPACE, Association
+from ..models.applications.deployment import (
     associate,
     check_compatible,
     deploy,
@@ -23,6 +22,7 @@ from ..models.deployment import (
     require_changeable,
     require_workspace,
 )
+from ..models.applications.model import Application, bundle_rows, image_rows, sync_all
 
 
 def _require_application(backend: WorkspacesBackend, application_id: str) -> Application:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .._dispatch import Result, operation
+from .._registry import Result, operation
 from ..backend import WorkspacesBackend
 from ..errors import InvalidParameterValuesException
-from ..models.bundle import Bundle
+from ..models.bundles.model import Bundle
 
 PAGE_SIZE = 25
 """The API has no page-size member; the fake answers 25 bundles per page (so Amazon's catalog pages)."""

@@ -1,7 +1,7 @@
 """Handlers for directories: register, deregister, describe.
 
 There is no Directory Service behind the fake: any well-formed ``d-`` id not yet registered can be
-registered, and is described with plausible values (see :mod:`..models.directory`).
+registered, and is described with plausible values (see :mod:`..models.directories`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
-from .._dispatch import Result, operation
+from .._registry import Result, operation
 from ..backend import WorkspacesBackend
 from ..errors import (
     FakeNotSupported,
@@ -17,7 +17,7 @@ from ..errors import (
     InvalidResourceStateException,
     ResourceAlreadyExistsException,
 )
-from ..models.directory import DIRECTORY, Directory, SelfservicePermissions, new_directory
+from ..models.directories import DIRECTORY, Directory, SelfservicePermissions, new_directory
 from ..models.tags import add_tags, tags_from_request
 
 _FILTER_ATTRIBUTES = {"USER_IDENTITY_TYPE": "user_identity_type", "WORKSPACE_TYPE": "workspace_type"}

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Optional
 
-from .._dispatch import Result, operation
+from .._registry import Result, operation
 from .._service import operation_model
 from .._wire import attr_name
 from ..backend import WorkspacesBackend
 from ..errors import InvalidResourceStateException, ResourceAlreadyExistsException
-from ..models import application as _apps
-from ..models.image import IMAGE, Image
+from ..models.applications import model as _apps
+from ..models.images import IMAGE, Image
 from ..models.tags import add_tags, tags_from_request
-from ..models.workspace import WORKSPACE, Workspace
+from ..models.workspaces.model import WORKSPACE, Workspace
 
 
 @operation("CreateWorkspaceImage")

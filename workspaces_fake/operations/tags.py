@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._dispatch import Result, operation
+from .._registry import Result, operation
 from ..backend import WorkspacesBackend
 from ..errors import ResourceNotFoundException
 from ..models.tags import add_tags, remove_tags, tag_list, tags_from_request

@@ -1,6 +1,6 @@
 """Handlers for WorkSpaces themselves: create, describe, modify, start, stop, reboot, terminate.
 
-The rules live in the models (:mod:`..models.workspace_rules`, :mod:`..models.workspace_modify`);
+The rules live in the models (:mod:`..models.workspaces.rules`, :mod:`..models.workspaces.modify`);
 these handlers walk the request, collect per-item failures and shape the answer.
 """
 
@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 
 from botocore.model import Shape
 
-from .._dispatch import Result, operation
+from .._registry import Result, operation
 from .._service import operation_model
 from .._validate import matches_pattern
 from ..backend import WorkspacesBackend
@@ -22,15 +22,17 @@ from ..errors import (
     OperationInProgressException,
     ValidationException,
 )
+from ..models.bundles.arrange import visible_bundle
 from ..models.tags import tags_from_request
-from ..models.workspace import (
+from ..models.workspaces.arrange import admit_workspace, new_workspace
+from ..models.workspaces.model import (
     UNDEFINED_USER,
     WORKSPACE,
     Workspace,
     in_creation_order,
 )
-from ..models.workspace_modify import apply_modification, plan_modification
-from ..models.workspace_rules import (
+from ..models.workspaces.modify import apply_modification, plan_modification
+from ..models.workspaces.rules import (
     INVALID,
     START_FROM,
     STOP_FROM,
@@ -44,7 +46,6 @@ from ..models.workspace_rules import (
     require_stoppable,
     require_terminable,
 )
-from ..models.world import admit_workspace, new_workspace, visible_bundle
 
 Request = Mapping[str, Any]
 

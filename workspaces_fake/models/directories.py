@@ -1,4 +1,4 @@
-"""Directories registered with WorkSpaces: the model, its nested settings and its lifecycle.
+"""Directories registered with WorkSpaces: the model, its nested settings, its lifecycle, its arrange helper.
 
 Registration takes an existing Directory Service directory (``d-...``); the fake has no Directory Service,
 so any well-formed id can be registered and is described with plausible values (subnets, DNS servers,
@@ -8,11 +8,14 @@ are ``xform_name`` of the API members, like every model.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Optional
 
 from ..lifecycle import Step, Table, minutes
+from ._arrange import arrange
+from .tags import add_tags
 
 if TYPE_CHECKING:
     from ..backend import WorkspacesBackend
@@ -158,3 +161,29 @@ DIRECTORY = Table(
 )
 """REGISTERING -> REGISTERED in 3 minutes; DEREGISTERING for 3 minutes, then the directory is gone (a
 held reference reads DEREGISTERED)."""
+
+
+@arrange
+def add_directory(
+    backend: WorkspacesBackend,
+    directory_id: Optional[str] = None,
+    *,
+    directory_name: str = "corp.example.com",
+    alias: Optional[str] = None,
+    directory_type: str = "SIMPLE_AD",
+    subnet_ids: Optional[list[str]] = None,
+    tags: Optional[Mapping[str, str]] = None,
+) -> Directory:
+    """A directory registered with WorkSpaces and already REGISTERED (a fresh ``d-`` id by default)."""
+    directory = new_directory(
+        backend,
+        directory_id or backend.ids.hex("d", 10),
+        directory_name=directory_name,
+        alias=alias,
+        subnet_ids=subnet_ids,
+    )
+    directory.directory_type = directory_type
+    backend.directories.put(directory.directory_id, directory)
+    add_tags(backend, directory.directory_id, tags or {})
+    backend.lifecycle.enter(directory, DIRECTORY, "REGISTERED")
+    return directory

@@ -1,9 +1,9 @@
-"""Applications, the arrange API for them, and the hooks that make associations follow resources.
+"""Applications, and the hooks that make associations follow resources.
 
 The catalog is data (:mod:`.catalog`); rows and their indexes live in :mod:`.association`; the state
-machine in :mod:`.deployment`. This module holds what the rest of the fake touches: the
-:class:`Application` model, the :class:`ApplicationsArrange` mixin of the backend, and the ``on_*`` hooks
-the WorkSpaces family calls when WorkSpaces, images and bundles appear or go (spec 1.8):
+machine in :mod:`.deployment`; the arrange helpers in :mod:`.arrange`. This module holds what the rest of
+the fake touches: the :class:`Application` model and the ``on_*`` hooks the other families call
+when WorkSpaces, images and bundles appear or go (spec 1.8):
 
 * a new WorkSpace starts with its bundle's applications as COMPLETED rows (they are in the image);
 * a terminated WorkSpace takes its rows with it (T19);
@@ -19,19 +19,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Optional, cast
+from typing import TYPE_CHECKING, Any, Optional
 
 from .association import BUNDLE, IMAGE, WORKSPACE, Association, AssociationBook
-from .catalog import AMAZON_CATALOG, CATALOG_CREATED, OFFICE_2019, CatalogEntry, catalog_id
+from .catalog import OFFICE_2019, catalog_id
 from .deployment import COMPLETED
 
 if TYPE_CHECKING:
-    from .._store import Store
-    from ..backend import WorkspacesBackend
+    from ...backend import WorkspacesBackend
 
 __all__ = [
     "Application",
-    "ApplicationsArrange",
     "AssociationBook",
     "bundle_rows",
     "image_rows",
@@ -65,137 +63,6 @@ class Application:
     def conflicts_with(self, other: Application) -> bool:
         """True when the two cannot be installed on one WorkSpace."""
         return self.conflict_group is not None and self.conflict_group == other.conflict_group
-
-
-def _enum(shape: str) -> list[str]:
-    from .._service import service_model
-
-    values: list[str] = service_model().shape_for(shape).enum
-    return values
-
-
-def _check_enum(shape: str, values: Iterable[str], what: str) -> list[str]:
-    allowed, given = _enum(shape), list(values)
-    wrong = [value for value in given if value not in allowed]
-    if wrong:
-        raise ValueError(f"{what}: {wrong} not in the model's {shape} enum ({', '.join(allowed)})")
-    return given
-
-
-class ApplicationsArrange:
-    """The test-facing arrange API for applications (mixed into the backend).
-
-    ``backend.applications`` (a store) and ``backend.associations`` (an :class:`AssociationBook`) are
-    the read side; these methods shape the catalog.
-    """
-
-    if TYPE_CHECKING:
-        applications: Store[Application]
-        associations: AssociationBook
-        account_id: str
-
-    def _seed_applications(self) -> None:
-        """Load the Amazon application catalog into a fresh backend."""
-        for entry in AMAZON_CATALOG:
-            self._add_entry(entry)
-
-    def _add_entry(self, entry: CatalogEntry) -> Application:
-        computes = [name for name in _enum("Compute") if name not in entry.compute_excluded]
-        return self.add_application(
-            entry.name,
-            supported_operating_system_names=list(entry.operating_systems),
-            supported_compute_type_names=computes,
-            state=entry.state,
-            description=entry.description,
-            conflict_group=entry.conflict_group,
-            supersedes=entry.supersedes,
-            application_id=catalog_id(entry.name),
-            created=CATALOG_CREATED,
-        )
-
-    def add_application(
-        self,
-        name: str,
-        *,
-        supported_operating_system_names: Iterable[str],
-        supported_compute_type_names: Iterable[str],
-        license_type: str = "LICENSED",
-        owner: str = "AMAZON",
-        state: str = "AVAILABLE",
-        description: str = "",
-        conflict_group: Optional[str] = None,
-        supersedes: Optional[str] = None,
-        application_id: Optional[str] = None,
-        created: Optional[datetime] = None,
-    ) -> Application:
-        """Add an application to this backend's catalog and return it.
-
-        Enum members are checked against the botocore model (``ValueError`` names the allowed values).
-        Without ``application_id`` the id is derived from the name, as for the Amazon catalog.
-        """
-        app = Application(
-            application_id=application_id or catalog_id(name),
-            name=name,
-            created=created or self._now(),
-            description=description,
-            license_type=_check_enum("WorkSpaceApplicationLicenseType", [license_type], "license_type")[0],
-            owner=_check_owner(owner),
-            state=_check_enum("WorkSpaceApplicationState", [state], "state")[0],
-            supported_compute_type_names=_check_enum(
-                "Compute", supported_compute_type_names, "supported_compute_type_names"
-            ),
-            supported_operating_system_names=_check_enum(
-                "OperatingSystemName", supported_operating_system_names, "supported_operating_system_names"
-            ),
-            conflict_group=conflict_group,
-            supersedes=supersedes,
-        )
-        if app.application_id in self.applications:
-            raise ValueError(f"application {app.application_id} ({name!r}) is already in the catalog")
-        return self.applications.put(app.application_id, app)
-
-    def clear_applications(self) -> None:
-        """Empty the catalog (and drop every association row), to replace it with ``add_application``."""
-        backend = self._as_backend()
-        for application_id in self.applications.ids():
-            for row in self.associations.drop_application(application_id):
-                backend.lifecycle.forget(row)
-            self.applications.remove(application_id)
-
-    def application_named(self, name: str) -> Application:
-        """The catalog application with this exact name (KeyError naming the known ones otherwise)."""
-        for app in self.applications.values_unobserved():
-            if app.name == name:
-                return app
-        known = ", ".join(app.name for app in self.applications.values_unobserved())
-        raise KeyError(f"no application named {name!r}; the catalog has: {known}")
-
-    def _now(self) -> datetime:
-        return self._as_backend().clock.now()
-
-    def _as_backend(self) -> WorkspacesBackend:
-        return cast("WorkspacesBackend", self)
-
-    # ------------------------------------------------------------------------ notebook and console views
-    def __str__(self) -> str:
-        from .._summary import text
-
-        return text(self._as_backend())
-
-    def _repr_html_(self) -> str:
-        from .._summary import html
-
-        return html(self._as_backend())
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        """IPython's plain-text display: the same summary as ``print(backend)``."""
-        printer.text(repr(self) if cycle else str(self))
-
-
-def _check_owner(owner: str) -> str:
-    if owner != "AMAZON" and not (len(owner) == 12 and owner.isdigit()):
-        raise ValueError(f"owner must be 'AMAZON' or a 12-digit account id; got {owner!r}")
-    return owner
 
 
 # ------------------------------------------------------------------------ rows derived for bundles/images

@@ -1,12 +1,22 @@
-"""Images: what a bundle boots, either Amazon's (behind public bundles) or captured from a WorkSpace."""
+"""Images: what a bundle boots, either Amazon's (behind public bundles) or captured from a WorkSpace.
+
+Amazon's public images are seeded with the public bundles they back (:mod:`.bundles`); this module holds
+the model, its lifecycle and the arrange helper for the account's own images.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..lifecycle import Step, Table, minutes
+from ._arrange import arrange
+
+if TYPE_CHECKING:
+    from ..backend import WorkspacesBackend
 
 NEVER = datetime(1970, 1, 1, tzinfo=timezone.utc)
 """Placeholder ``state_since`` until the lifecycle engine first sets it."""
@@ -57,3 +67,37 @@ def operating_system_type(operating_system_name: str) -> str:
 
 IMAGE = Table("image", steps={"PENDING": Step("AVAILABLE", minutes(25))})
 """An image captured from a WorkSpace is PENDING for 25 minutes, then AVAILABLE."""
+
+
+_IMAGE_NAME = re.compile(r"[a-zA-Z0-9_./()\\-]+")
+
+
+@arrange
+def add_image(
+    backend: WorkspacesBackend,
+    name: str,
+    *,
+    operating_system_name: str = "WINDOWS_SERVER_2022",
+    applications: Iterable[Any] = (),
+    description: str = "",
+    state: str = "AVAILABLE",
+) -> Image:
+    """An image owned by this account; ``applications`` (ids or Application models) are preinstalled."""
+    if not _IMAGE_NAME.fullmatch(name) or len(name) > 64:
+        raise ValueError(f"image names may only use letters, digits and _./()- (max 64); got {name!r}")
+    image = Image(
+        image_id=backend.ids.mint("wsi", 9),
+        name=name,
+        operating_system_name=operating_system_name,
+        owner_account_id=backend.account_id,
+        created=backend.clock.now(),
+        description=description or None,
+        preinstalled_application_ids=[_application_id(app) for app in applications],
+    )
+    backend.images.put(image.image_id, image)
+    backend.lifecycle.enter(image, IMAGE, state)
+    return image
+
+
+def _application_id(app: Union[str, Any]) -> str:
+    return app if isinstance(app, str) else str(app.application_id)

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Optional
 
-from ..errors import UnsupportedWorkspaceConfigurationException
-from .bundle import is_graphics
-from .workspace import MODIFICATION, WORKSPACE, Modification, Workspace
-from .workspace_rules import (
+from ...errors import UnsupportedWorkspaceConfigurationException
+from ..bundles.model import is_graphics
+from .model import MODIFICATION, WORKSPACE, Modification, Workspace
+from .rules import (
     COMPUTE_RANK,
     INVALID,
     RuleBroken,
@@ -29,8 +29,8 @@ from .workspace_rules import (
 )
 
 if TYPE_CHECKING:
-    from ..backend import WorkspacesBackend
-    from .world import WorldSettings
+    from ...backend import WorkspacesBackend
+    from ..settings import Settings
 
 VOLUMES = (("ROOT_VOLUME", "RootVolumeSizeGib"), ("USER_VOLUME", "UserVolumeSizeGib"))
 UPSIZE, DOWNSIZE = "COMPUTE_UPSIZE", "COMPUTE_DOWNSIZE"
@@ -46,7 +46,7 @@ class ModifyPlan:
 
 
 def plan_modification(
-    settings: WorldSettings, ws: Workspace, pcoip_bundle: bool, requested: Mapping[str, Any], now: datetime
+    settings: Settings, ws: Workspace, pcoip_bundle: bool, requested: Mapping[str, Any], now: datetime
 ) -> ModifyPlan:
     """Check ``requested`` against every rule; RuleBroken for the first one it breaks."""
     props = ws.workspace_properties
@@ -72,7 +72,7 @@ def _size(ws: Workspace, resource: str) -> int:
 
 
 def _plan_running_mode(
-    settings: WorldSettings, ws: Workspace, requested: Mapping[str, Any], plan: ModifyPlan
+    settings: Settings, ws: Workspace, requested: Mapping[str, Any], plan: ModifyPlan
 ) -> None:
     if "RunningMode" not in requested and "RunningModeAutoStopTimeoutInMinutes" not in requested:
         return
@@ -87,7 +87,7 @@ def _plan_running_mode(
 
 
 def _plan_volumes(
-    settings: WorldSettings,
+    settings: Settings,
     ws: Workspace,
     requested: Mapping[str, Any],
     growing: list[str],
@@ -113,9 +113,7 @@ def _label(resource: str) -> str:
     return "root volume" if resource == "ROOT_VOLUME" else "user volume"
 
 
-def _plan_compute(
-    settings: WorldSettings, ws: Workspace, wanted: str, now: datetime, plan: ModifyPlan
-) -> None:
+def _plan_compute(settings: Settings, ws: Workspace, wanted: str, now: datetime, plan: ModifyPlan) -> None:
     current = ws.workspace_properties.compute_type_name
     check_compute_switch(current, wanted)
     if COMPUTE_RANK[wanted] > COMPUTE_RANK[current]:

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
-from ..lifecycle import Step, Table, minutes
-from . import application as _apps
-from .bundle import is_windows
+from ...lifecycle import Step, Table, minutes
+from ..applications import model as _apps
+from ..bundles.model import is_windows
 
 if TYPE_CHECKING:
-    from ..backend import WorkspacesBackend
+    from ...backend import WorkspacesBackend
 
 GONE = "GONE"
 """Internal marker: the step after TERMINATED removes the WorkSpace; holders of the object still read

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NoReturn, Optional
 
-from ..errors import (
+from ...errors import (
     InvalidParameterValuesException,
     UnsupportedWorkspaceConfigurationException,
     WorkspacesError,
 )
-from .bundle import Bundle
-from .workspace import WorkspaceProperties
+from ..bundles.model import Bundle
+from .model import WorkspaceProperties
 
 if TYPE_CHECKING:
-    from .workspace import Workspace
-    from .world import WorldSettings
+    from ..settings import Settings
+    from .model import Workspace
 
 INVALID = "InvalidParameterValuesException"
 DEFAULT_AUTO_STOP_MINUTES = 60
@@ -60,7 +60,7 @@ class RuleBroken(Exception):
         raise self.error(self.message) from None
 
 
-def running_mode(settings: WorldSettings, mode: str, timeout: Optional[int]) -> tuple[str, Optional[int]]:
+def running_mode(settings: Settings, mode: str, timeout: Optional[int]) -> tuple[str, Optional[int]]:
     """The (mode, AutoStop timeout) pair a request ends up with; AUTO_STOP defaults to 60 minutes."""
     if mode == "MANUAL" and not settings.manual_running_mode_allowed:
         raise RuleBroken(INVALID, "The MANUAL running mode is only available to allow-listed accounts.")
@@ -123,7 +123,7 @@ def check_protocols(protocols: Any) -> tuple[str, ...]:
 
 
 def properties_for_create(
-    settings: WorldSettings, bundle: Bundle, requested: Mapping[str, Any]
+    settings: Settings, bundle: Bundle, requested: Mapping[str, Any]
 ) -> WorkspaceProperties:
     """The WorkspaceProperties of a new WorkSpace: the bundle's, overridden by the request."""
     mode, timeout = running_mode(

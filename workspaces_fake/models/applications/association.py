@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 if TYPE_CHECKING:
-    from ..backend import WorkspacesBackend
+    from ...backend import WorkspacesBackend
 
 WORKSPACE = "WORKSPACE"
 BUNDLE = "BUNDLE"

@@ -19,14 +19,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Optional
 
-from .. import errors
-from ..lifecycle import Step, Table, minutes
+from ... import errors
+from ...lifecycle import Step, Table, minutes
+from ..bundles.model import is_windows as windows_os
 from .association import INSTALL, UNINSTALL, WORKSPACE, Association, StateReason
-from .bundle import is_windows as windows_os
 
 if TYPE_CHECKING:
-    from ..backend import WorkspacesBackend
-    from .application import Application
+    from ...backend import WorkspacesBackend
+    from .model import Application
 
 PENDING_INSTALL_DEPLOYMENT = "PENDING_INSTALL_DEPLOYMENT"
 PENDING_UNINSTALL_DEPLOYMENT = "PENDING_UNINSTALL_DEPLOYMENT"
