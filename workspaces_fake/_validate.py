@@ -76,6 +76,22 @@ def validate_input(
         raise ValidationException(format_violations(violations))
 
 
+def value_violations(shape: Shape, value: Any, path: str) -> list[Violation]:
+    """Every constraint ``value`` breaks as a value of ``shape``; a value of the wrong type is one too.
+
+    For checks outside a request (the arrange helpers): the same compiled predicate and checks a request's
+    members go through, so a test cannot arrange a value the API would refuse.
+    """
+    if _fits_for(shape)(value):
+        return []
+    out: list[Violation] = []
+    try:
+        _check_for(shape)(value, path, out)
+    except SerializationException:
+        out.append((path, _render(value), f"be a {shape.type_name}"))
+    return out
+
+
 def format_violations(violations: list[Violation]) -> str:
     """Coral's wording: ``N validation error(s) detected: Value 'x' at 'path' failed to satisfy ...``."""
     count = len(violations)

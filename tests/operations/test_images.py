@@ -182,5 +182,5 @@ def test_add_image_pending_state_follows_lifecycle(
 
 
 def test_add_image_rejects_names_the_api_would_not_accept(workspaces_backend: WorkspacesBackend) -> None:
-    with pytest.raises(ValueError, match="image names"):
+    with pytest.raises(ValueError, match=r"add_image\(name=.*WorkspaceImageName"):
         workspaces_backend.add_image("has spaces")

@@ -163,7 +163,7 @@ DIRECTORY = Table(
 held reference reads DEREGISTERED)."""
 
 
-@arrange
+@arrange("WorkspaceDirectory")
 def add_directory(
     backend: WorkspacesBackend,
     directory_id: Optional[str] = None,

@@ -6,7 +6,6 @@ the model, its lifecycle and the arrange helper for the account's own images.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -69,10 +68,7 @@ IMAGE = Table("image", steps={"PENDING": Step("AVAILABLE", minutes(25))})
 """An image captured from a WorkSpace is PENDING for 25 minutes, then AVAILABLE."""
 
 
-_IMAGE_NAME = re.compile(r"[a-zA-Z0-9_./()\\-]+")
-
-
-@arrange
+@arrange("WorkspaceImage", operating_system_name="OperatingSystemName")
 def add_image(
     backend: WorkspacesBackend,
     name: str,
@@ -83,8 +79,6 @@ def add_image(
     state: str = "AVAILABLE",
 ) -> Image:
     """An image owned by this account; ``applications`` (ids or Application models) are preinstalled."""
-    if not _IMAGE_NAME.fullmatch(name) or len(name) > 64:
-        raise ValueError(f"image names may only use letters, digits and _./()- (max 64); got {name!r}")
     image = Image(
         image_id=backend.ids.mint("wsi", 9),
         name=name,

@@ -6,11 +6,11 @@ side; these functions shape the catalog.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
-from .._arrange import arrange, check_enum, model_enum
+from .._arrange import arrange, model_enum
 from .catalog import AMAZON_CATALOG, CATALOG_CREATED, CatalogEntry, catalog_id
 from .model import Application
 
@@ -40,13 +40,13 @@ def _add_entry(backend: WorkspacesBackend, entry: CatalogEntry) -> Application:
     )
 
 
-@arrange
+@arrange("WorkSpaceApplication")
 def add_application(
     backend: WorkspacesBackend,
     name: str,
     *,
-    supported_operating_system_names: Iterable[str],
-    supported_compute_type_names: Iterable[str],
+    supported_operating_system_names: Sequence[str],
+    supported_compute_type_names: Sequence[str],
     license_type: str = "LICENSED",
     owner: str = "AMAZON",
     state: str = "AVAILABLE",
@@ -58,23 +58,20 @@ def add_application(
 ) -> Application:
     """Add an application to this backend's catalog and return it.
 
-    Enum members are checked against the botocore model (``ValueError`` names the allowed values).
-    Without ``application_id`` the id is derived from the name, as for the Amazon catalog.
+    Every argument is checked against its member of the model's ``WorkSpaceApplication`` shape
+    (``ValueError`` names the argument and the allowed values). Without ``application_id`` the id is
+    derived from the name, as for the Amazon catalog.
     """
     app = Application(
         application_id=application_id or catalog_id(name),
         name=name,
         created=created or backend.clock.now(),
         description=description,
-        license_type=check_enum("WorkSpaceApplicationLicenseType", [license_type], "license_type")[0],
-        owner=_check_owner(owner),
-        state=check_enum("WorkSpaceApplicationState", [state], "state")[0],
-        supported_compute_type_names=check_enum(
-            "Compute", supported_compute_type_names, "supported_compute_type_names"
-        ),
-        supported_operating_system_names=check_enum(
-            "OperatingSystemName", supported_operating_system_names, "supported_operating_system_names"
-        ),
+        license_type=license_type,
+        owner=owner,
+        state=state,
+        supported_compute_type_names=list(supported_compute_type_names),
+        supported_operating_system_names=list(supported_operating_system_names),
         conflict_group=conflict_group,
         supersedes=supersedes,
     )
@@ -83,7 +80,7 @@ def add_application(
     return backend.applications.put(app.application_id, app)
 
 
-@arrange
+@arrange()
 def clear_applications(backend: WorkspacesBackend) -> None:
     """Empty the catalog (and drop every association row), to replace it with ``add_application``."""
     for application_id in backend.applications.ids():
@@ -92,6 +89,7 @@ def clear_applications(backend: WorkspacesBackend) -> None:
         backend.applications.remove(application_id)
 
 
+@arrange()
 def application_named(backend: WorkspacesBackend, name: str) -> Application:
     """The catalog application with this exact name (KeyError naming the known ones otherwise)."""
     for app in backend.applications.values_unobserved():
@@ -99,9 +97,3 @@ def application_named(backend: WorkspacesBackend, name: str) -> Application:
             return app
     known = ", ".join(app.name for app in backend.applications.values_unobserved())
     raise KeyError(f"no application named {name!r}; the catalog has: {known}")
-
-
-def _check_owner(owner: str) -> str:
-    if owner != "AMAZON" and not (len(owner) == 12 and owner.isdigit()):
-        raise ValueError(f"owner must be 'AMAZON' or a 12-digit account id; got {owner!r}")
-    return owner

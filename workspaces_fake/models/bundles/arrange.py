@@ -68,7 +68,12 @@ def visible_bundle(backend: WorkspacesBackend, bundle_id: str) -> Optional[Bundl
     return bundle
 
 
-@arrange
+@arrange(
+    "WorkspaceBundle",
+    compute_type_name="Compute",
+    operating_system_name="OperatingSystemName",
+    protocols="ProtocolList",
+)
 def add_bundle(
     backend: WorkspacesBackend,
     name: str,

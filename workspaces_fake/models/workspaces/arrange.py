@@ -79,7 +79,7 @@ def admit_workspace(
     return ws
 
 
-@arrange
+@arrange("Workspace", "WorkspaceProperties")
 def add_workspace(
     backend: WorkspacesBackend,
     *,
