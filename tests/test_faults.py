@@ -13,7 +13,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ConnectionClosedError
 
-from workspaces_fake import WorkspacesBackend
+from workspaces_fake import WorkspacesBackend, _dispatch
 
 WS = "ws-abcdef123"
 
@@ -103,7 +103,10 @@ def test_fail_fires_before_validation(client: Any, workspaces_backend: Workspace
         client.describe_workspaces(WorkspaceIds=["bogus"])
 
 
-def test_fail_fires_before_not_supported(client: Any, workspaces_backend: WorkspacesBackend) -> None:
+def test_fail_fires_before_not_supported(
+    client: Any, workspaces_backend: WorkspacesBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(_dispatch.HANDLERS, "CreateAccountLinkInvitation", raising=False)
     workspaces_backend.faults.on("CreateAccountLinkInvitation").fail("ConflictException")
     with pytest.raises(client.exceptions.ConflictException):
         client.create_account_link_invitation(TargetAccountId="210987654321")
@@ -180,8 +183,9 @@ def test_pending_lists_rules_that_never_fired(client: Any, workspaces_backend: W
 
 
 def test_calls_record_operation_params_and_outcome(
-    client: Any, workspaces_backend: WorkspacesBackend
+    client: Any, workspaces_backend: WorkspacesBackend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delitem(_dispatch.HANDLERS, "CreateAccountLinkInvitation", raising=False)
     workspaces_backend.faults.on("DescribeWorkspaces").fail("AccessDeniedException")
     with pytest.raises(client.exceptions.AccessDeniedException):
         client.describe_workspaces(Limit=5)

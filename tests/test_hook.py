@@ -168,8 +168,10 @@ def test_other_service_request_is_signed_while_active(fake_credentials: None, co
 
 
 # ------------------------------------------------------------------------------------ not supported
-def test_operation_without_handler_answers_not_supported(client: Any, connections: list[Any]) -> None:
-    assert "CreateAccountLinkInvitation" not in _dispatch.HANDLERS
+def test_operation_without_handler_answers_not_supported(
+    client: Any, connections: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(_dispatch.HANDLERS, "CreateAccountLinkInvitation", raising=False)
     with pytest.raises(client.exceptions.ClientError) as caught:
         client.create_account_link_invitation(TargetAccountId="210987654321")
     error = caught.value.response["Error"]

@@ -15,7 +15,7 @@ import pytest
 from botocore.config import Config
 from moto import mock_aws
 
-from workspaces_fake import WorkspacesBackend, mock_workspaces
+from workspaces_fake import WorkspacesBackend, _dispatch, mock_workspaces
 
 
 def _pair(order: str) -> tuple[AbstractContextManager[Any], AbstractContextManager[Any]]:
@@ -24,7 +24,10 @@ def _pair(order: str) -> tuple[AbstractContextManager[Any], AbstractContextManag
 
 
 @pytest.mark.parametrize("order", ["moto-outside", "moto-inside"])
-def test_moto_and_fake_split_services(order: str, no_retry_sleep: list[float]) -> None:
+def test_moto_and_fake_split_services(
+    order: str, no_retry_sleep: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(_dispatch.HANDLERS, "CreateAccountLinkInvitation", raising=False)
     outer, inner = _pair(order)
     with outer as first, inner as second:
         backend: WorkspacesBackend = first if isinstance(first, WorkspacesBackend) else second
