@@ -86,7 +86,7 @@ class WorkspacesBackend:
     # ---------------------------------------------------------------- arrange helpers, family by family
     # WorkSpaces (models/workspaces/arrange.py)
     add_workspace = workspaces.add_workspace
-    # Directories (models/directories.py)
+    # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)
     add_bundle = bundles.add_bundle

@@ -26,6 +26,10 @@ class Settings:
     new_workspace_upsize_wait: Optional[timedelta] = None
     manual_running_mode_allowed: bool = False
     workspace_quota: Optional[int] = None
+    default_role_exists: bool = True
+    """False: the account has no workspaces_DefaultRole, so registering a directory fails."""
+    directory_quota: Optional[int] = None
+    """Directories registered per Region (AWS: 50, not adjustable); None: no limit."""
 
     def use_aws_cooldowns(self) -> Settings:
         """Turn on every cool-down window with AWS's durations; returns self for chaining."""

@@ -18,6 +18,7 @@ from ..bundles.model import is_windows
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
+    from ..directories.model import WorkspaceCreationProperties
 
 GONE = "GONE"
 """Internal marker: the step after TERMINATED removes the WorkSpace; holders of the object still read
@@ -92,6 +93,7 @@ class Workspace:
         "bundle_id",
         "computer_name",
         "created",
+        "creation_properties",
         "directory_id",
         "history",
         "ip_address",
@@ -146,6 +148,8 @@ class Workspace:
         self.workspace_name: Optional[str] = None
         self.history: Optional[dict[str, datetime]] = None
         self._modifications: Optional[list[Modification]] = None
+        self.creation_properties: Optional[WorkspaceCreationProperties] = None
+        """The directory's creation properties when the WorkSpace was created (not an API member)."""
 
     @property
     def modification_states(self) -> list[Modification]:
