@@ -20,6 +20,7 @@ from ..directories import Directory, add_directory
 from ..tags import add_tags
 from .model import WORKSPACE, Workspace, WorkspaceProperties
 from .rules import DEFAULT_AUTO_STOP_MINUTES
+from .snapshots import EVERY, Snapshots, to_millis
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
@@ -94,11 +95,15 @@ def add_workspace(
     user_volume_size_gib: Optional[int] = None,
     running_mode_auto_stop_timeout_in_minutes: Optional[int] = None,
     workspace_name: Optional[str] = None,
+    snapshots: Optional[bool] = None,
 ) -> Workspace:
     """A WorkSpace straight in ``state`` (AVAILABLE by default), in one line.
 
     Defaults: the default directory (made on first use; an unknown ``directory_id`` is registered),
     the public "Standard with Windows 10 (Server 2022 based)" bundle, a generated user name.
+    ``snapshots`` (default: every state but PENDING and ERROR) says whether the WorkSpace has been
+    AVAILABLE and has a snapshot pair stamped at its creation, so rebuild, restore and migrate work at
+    once; an ERROR WorkSpace without snapshots is one whose creation failed.
     """
     directory = _directory_for_arrange(backend, directory_id)
     bundle = _bundle_for_arrange(backend, bundle_id)
@@ -116,7 +121,22 @@ def add_workspace(
         backend, directory_id=directory.directory_id, user_name=name, bundle=bundle, properties=props
     )
     ws.workspace_name = workspace_name
-    return admit_workspace(backend, ws, state, tags)
+    admit_workspace(backend, ws, state, tags)
+    _arrange_snapshots(ws, state, snapshots)
+    return ws
+
+
+def _arrange_snapshots(ws: Workspace, state: str, wanted: Optional[bool]) -> None:
+    if state == "PENDING":
+        return
+    if wanted is None:
+        wanted = state != "ERROR"
+    if wanted:
+        ws.snapshots = Snapshots(to_millis(ws.created))
+    elif state == "ERROR":
+        ws.snapshots = None  # never AVAILABLE: its creation failed
+    else:  # it has been AVAILABLE, but no snapshot yet: the schedule takes the first in 12 hours
+        ws.snapshots = Snapshots(to_millis(ws.created + EVERY))
 
 
 def _directory_for_arrange(backend: WorkspacesBackend, directory_id: Optional[str]) -> Directory:

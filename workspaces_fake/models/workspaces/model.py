@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Optional
 from ...lifecycle import Step, Table, minutes
 from ..applications import model as _apps
 from ..bundles.model import is_windows
+from .connections import Connections, end_session
+from .snapshots import Snapshots, first_delay, start_schedule
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
@@ -91,6 +93,7 @@ class Workspace:
         "_modifications",
         "bundle_id",
         "computer_name",
+        "connections",
         "created",
         "directory_id",
         "history",
@@ -98,6 +101,7 @@ class Workspace:
         "ipv6_address",
         "order",
         "root_volume_encryption_enabled",
+        "snapshots",
         "state",
         "state_since",
         "subnet_id",
@@ -146,6 +150,10 @@ class Workspace:
         self.workspace_name: Optional[str] = None
         self.history: Optional[dict[str, datetime]] = None
         self._modifications: Optional[list[Modification]] = None
+        self.snapshots: Optional[Snapshots] = None
+        """The snapshot schedule; None until the WorkSpace is first AVAILABLE (see :mod:`.snapshots`)."""
+        self.connections: Optional[Connections] = None
+        """User sessions and failed attempts; None until a test arranges one (see :mod:`.connections`)."""
 
     @property
     def modification_states(self) -> list[Modification]:
@@ -296,6 +304,10 @@ def _give_network_identity(backend: WorkspacesBackend, ws: Workspace) -> None:
 
 
 def _entered(backend: WorkspacesBackend, ws: Workspace, state: str, at: datetime) -> None:
+    if state != "AVAILABLE":
+        end_session(ws, at)
+    elif ws.snapshots is None:
+        start_schedule(ws, at + first_delay(backend))
     if state == GONE:
         ws.state = "TERMINATED"
         forget_workspace(backend, ws)

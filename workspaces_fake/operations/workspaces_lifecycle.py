@@ -1,0 +1,74 @@
+"""Handlers for the WorkSpace lifecycle beyond start/stop: snapshots, connection status, maintenance
+state, rebuild, restore, migration and standby WorkSpaces (spec lifecycle 2.2-2.8).
+
+The behaviour lives in :mod:`..models.workspaces` (``snapshots``, ``connections``, ``lifecycle_ops``);
+these handlers look the WorkSpaces up, call the model and shape the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional
+
+from .._registry import Result, operation
+from ..backend import WorkspacesBackend
+from ..errors import ResourceNotFoundException
+from ..models.workspaces.connections import connection_status
+from ..models.workspaces.model import Workspace, in_creation_order
+from ..models.workspaces.snapshots import latest_snapshot
+
+WORKSPACE_NOT_FOUND = (
+    "The specified WorkSpace cannot be found. Confirm that the workspace exists in your AWS account, "
+    "and try again."
+)
+
+
+def require_workspace(backend: WorkspacesBackend, workspace_id: str) -> Workspace:
+    """The WorkSpace, or ResourceNotFoundException in the service's words with its ``ResourceId``."""
+    found = backend.workspaces.peek(workspace_id)
+    if found is None:
+        raise ResourceNotFoundException(WORKSPACE_NOT_FOUND, resource_id=workspace_id)
+    return found
+
+
+@operation("DescribeWorkspaceSnapshots")
+def describe_workspace_snapshots(backend: WorkspacesBackend, *, workspace_id: str) -> Result:
+    """The most recent rebuild (user volume) and restore (both volumes) snapshot, at the clock's time."""
+    ws = require_workspace(backend, workspace_id)
+    now = backend.clock.now()
+    answer: dict[str, Any] = {}
+    for member, kind in (("RebuildSnapshots", "rebuild"), ("RestoreSnapshots", "restore")):
+        latest = latest_snapshot(ws, kind, now)
+        answer[member] = [] if latest is None else [{"SnapshotTime": latest}]
+    return answer
+
+
+@operation("DescribeWorkspacesConnectionStatus")
+def describe_workspaces_connection_status(
+    backend: WorkspacesBackend,
+    *,
+    workspace_ids: Optional[list[str]] = None,
+    next_token: Optional[str] = None,
+) -> Result:
+    """CONNECTED / DISCONNECTED / UNKNOWN for each WorkSpace with something to report, 25 per page."""
+    if workspace_ids is not None:
+        found = (backend.workspaces.peek(wid) for wid in dict.fromkeys(workspace_ids))
+        candidates: Iterable[Workspace] = in_creation_order(ws for ws in found if ws is not None)
+    else:
+        candidates = backend.workspaces.values_unobserved()
+    page, token = backend.paginator.page(
+        _statuses(backend, candidates),
+        operation="DescribeWorkspacesConnectionStatus",
+        filters={"WorkspaceIds": workspace_ids},
+        limit=None,
+        token=next_token,
+    )
+    return {"WorkspacesConnectionStatus": page, "NextToken": token}
+
+
+def _statuses(backend: WorkspacesBackend, workspaces: Iterable[Workspace]) -> Iterator[dict[str, Any]]:
+    now = backend.clock.now()
+    for ws in workspaces:
+        entry = connection_status(ws, now, ever_available=ws.snapshots is not None)
+        if entry is not None:
+            yield entry
