@@ -92,6 +92,8 @@ class WorkspacesBackend:
     fail_connection = workspaces_lifecycle.fail_connection
     take_snapshot = workspaces_lifecycle.take_snapshot
     clear_snapshots = workspaces_lifecycle.clear_snapshots
+    fail_rebuild = workspaces_lifecycle.fail_rebuild
+    fail_restore = workspaces_lifecycle.fail_restore
     # Directories (models/directories.py)
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)

@@ -7,14 +7,16 @@ these handlers look the WorkSpaces up, call the model and shape the answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Optional
 
 from .._registry import Result, operation
 from ..backend import WorkspacesBackend
 from ..errors import ResourceNotFoundException
+from ..models.workspaces import lifecycle_ops
 from ..models.workspaces.connections import connection_status
 from ..models.workspaces.model import Workspace, in_creation_order
+from ..models.workspaces.rules import FailedWorkspaceChangeRequest, RuleBroken
 from ..models.workspaces.snapshots import latest_snapshot
 
 WORKSPACE_NOT_FOUND = (
@@ -72,3 +74,37 @@ def _statuses(backend: WorkspacesBackend, workspaces: Iterable[Workspace]) -> It
         entry = connection_status(ws, now, ever_available=ws.snapshots is not None)
         if entry is not None:
             yield entry
+
+
+@operation("ModifyWorkspaceState")
+def modify_workspace_state(backend: WorkspacesBackend, *, workspace_id: str, workspace_state: str) -> Result:
+    """AVAILABLE <-> ADMIN_MAINTENANCE, at once; a user on the WorkSpace is disconnected."""
+    ws = require_workspace(backend, workspace_id)
+    lifecycle_ops.modify_state(backend, ws, workspace_state)
+    return {}
+
+
+@operation("RebuildWorkspaces")
+def rebuild_workspaces(
+    backend: WorkspacesBackend, *, rebuild_workspace_requests: list[Mapping[str, Any]]
+) -> Result:
+    """REBUILDING, then AVAILABLE with a new IP address; failures per item (the model allows one item)."""
+    failed = []
+    for item in rebuild_workspace_requests:
+        workspace_id = item["WorkspaceId"]
+        ws = backend.workspaces.peek(workspace_id)
+        try:
+            if ws is None:
+                raise RuleBroken("ResourceNotFound.Workspace", WORKSPACE_NOT_FOUND)
+            lifecycle_ops.rebuild(backend, ws)
+        except RuleBroken as broken:
+            failed.append(FailedWorkspaceChangeRequest(workspace_id, broken.code, broken.message))
+    return {"FailedRequests": failed}
+
+
+@operation("RestoreWorkspace")
+def restore_workspace(backend: WorkspacesBackend, *, workspace_id: str) -> Result:
+    """RESTORING to the latest restore snapshot, then AVAILABLE."""
+    ws = require_workspace(backend, workspace_id)
+    lifecycle_ops.restore(backend, ws)
+    return {}

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
+from ...lifecycle import Table
 from .._arrange import arrange
 from ..applications import model as _apps
 from ..bundles.arrange import visible_bundle
@@ -18,6 +19,7 @@ from ..bundles.catalog import DEFAULT_BUNDLE_NAME, public_bundle_id
 from ..bundles.model import Bundle
 from ..directories import Directory, add_directory
 from ..tags import add_tags
+from .lifecycle_ops import REPAIR
 from .model import WORKSPACE, Workspace, WorkspaceProperties
 from .rules import DEFAULT_AUTO_STOP_MINUTES
 from .snapshots import EVERY, Snapshots, to_millis
@@ -69,13 +71,14 @@ def admit_workspace(
     state: str,
     tags: Optional[Mapping[str, str]] = None,
     at: Optional[datetime] = None,
+    table: Table = WORKSPACE,
 ) -> Workspace:
     """Store and index ``ws``, put it into ``state`` (now, or ``at``) and tell the applications family."""
     backend.workspaces.put(ws.workspace_id, ws)
     backend.workspace_index.add(ws)
     if tags:
         add_tags(backend, ws.workspace_id, tags)
-    backend.lifecycle.enter(ws, WORKSPACE, state, at)
+    backend.lifecycle.enter(ws, table, state, at)
     _apps.on_workspace_created(backend, ws)
     return ws
 
@@ -121,7 +124,7 @@ def add_workspace(
         backend, directory_id=directory.directory_id, user_name=name, bundle=bundle, properties=props
     )
     ws.workspace_name = workspace_name
-    admit_workspace(backend, ws, state, tags)
+    admit_workspace(backend, ws, state, tags, table=REPAIR if REPAIR.is_transitional(state) else WORKSPACE)
     _arrange_snapshots(ws, state, snapshots)
     return ws
 

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Optional
 
 from .._arrange import arrange
 from . import connections, snapshots
+from .lifecycle_ops import FAILURE_STATES, USER_MISCONFIGURED
+from .model import Workspace
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
-    from .model import Workspace
 
 
 def arranged_workspace(backend: WorkspacesBackend, workspace_id: str, helper: str) -> Workspace:
@@ -66,3 +67,36 @@ def clear_snapshots(backend: WorkspacesBackend, workspace_id: str) -> None:
     """The WorkSpace has no snapshot (the 12-hour schedule takes the next pair 12 hours from now)."""
     ws = arranged_workspace(backend, workspace_id, "clear_snapshots")
     snapshots.clear(ws, backend.clock.now())
+
+
+@arrange("Workspace")
+def fail_rebuild(
+    backend: WorkspacesBackend, workspace_id: str, *, to_state: str = "ERROR", refuse: bool = False
+) -> None:
+    """The next rebuild of the WorkSpace fails: it ends in ``to_state`` (ERROR or UNHEALTHY), or, with
+    ``refuse=True``, RebuildWorkspaces reports ``InvalidUserConfiguration.Workspace`` for it at once
+    (the directory user was renamed or is misconfigured)."""
+    ws = arranged_workspace(backend, workspace_id, "fail_rebuild")
+    if refuse:
+        _arrange_fate(ws, "rebuild-request", USER_MISCONFIGURED)
+    else:
+        _arrange_fate(ws, "rebuild", _failure_state("fail_rebuild", to_state))
+
+
+@arrange("Workspace")
+def fail_restore(backend: WorkspacesBackend, workspace_id: str, *, to_state: str = "ERROR") -> None:
+    """The next restore of the WorkSpace ends in ``to_state`` (ERROR or UNHEALTHY) instead of AVAILABLE."""
+    ws = arranged_workspace(backend, workspace_id, "fail_restore")
+    _arrange_fate(ws, "restore", _failure_state("fail_restore", to_state))
+
+
+def _failure_state(helper: str, to_state: str) -> str:
+    if to_state not in FAILURE_STATES:
+        raise ValueError(f"{helper}: to_state must be one of {', '.join(FAILURE_STATES)}; got {to_state!r}")
+    return to_state
+
+
+def _arrange_fate(ws: Workspace, job: str, outcome: str) -> None:
+    if ws.fates is None:
+        ws.fates = {}
+    ws.fates[job] = outcome
