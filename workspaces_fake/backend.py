@@ -94,6 +94,7 @@ class WorkspacesBackend:
     clear_snapshots = workspaces_lifecycle.clear_snapshots
     fail_rebuild = workspaces_lifecycle.fail_rebuild
     fail_restore = workspaces_lifecycle.fail_restore
+    fail_migration = workspaces_lifecycle.fail_migration
     # Directories (models/directories.py)
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)

@@ -13,7 +13,7 @@ from typing import Any, Optional
 from .._registry import Result, operation
 from ..backend import WorkspacesBackend
 from ..errors import ResourceNotFoundException
-from ..models.workspaces import lifecycle_ops
+from ..models.workspaces import lifecycle_ops, migration
 from ..models.workspaces.connections import connection_status
 from ..models.workspaces.model import Workspace, in_creation_order
 from ..models.workspaces.rules import FailedWorkspaceChangeRequest, RuleBroken
@@ -108,3 +108,12 @@ def restore_workspace(backend: WorkspacesBackend, *, workspace_id: str) -> Resul
     ws = require_workspace(backend, workspace_id)
     lifecycle_ops.restore(backend, ws)
     return {}
+
+
+@operation("MigrateWorkspace")
+def migrate_workspace(backend: WorkspacesBackend, *, source_workspace_id: str, bundle_id: str) -> Result:
+    """A new WorkSpace (new id, PENDING) from ``bundle_id``; the source is terminated once it is ready."""
+    source = require_workspace(backend, source_workspace_id)
+    bundle = migration.check_migration(backend, source, bundle_id)
+    target = migration.migrate(backend, source, bundle)
+    return {"SourceWorkspaceId": source.workspace_id, "TargetWorkspaceId": target.workspace_id}

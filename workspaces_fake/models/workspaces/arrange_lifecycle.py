@@ -90,6 +90,14 @@ def fail_restore(backend: WorkspacesBackend, workspace_id: str, *, to_state: str
     _arrange_fate(ws, "restore", _failure_state("fail_restore", to_state))
 
 
+@arrange("Workspace")
+def fail_migration(backend: WorkspacesBackend, workspace_id: str) -> None:
+    """The next migration of this (source) WorkSpace fails: the target is terminated when its
+    provisioning ends, and the source stays as it was, with its id."""
+    ws = arranged_workspace(backend, workspace_id, "fail_migration")
+    _arrange_fate(ws, "migrate", "TERMINATING")
+
+
 def _failure_state(helper: str, to_state: str) -> str:
     if to_state not in FAILURE_STATES:
         raise ValueError(f"{helper}: to_state must be one of {', '.join(FAILURE_STATES)}; got {to_state!r}")

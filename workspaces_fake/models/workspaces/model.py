@@ -338,10 +338,14 @@ def new_ip_address(backend: WorkspacesBackend, ws: Workspace) -> None:
 
 
 def workspace_entered(backend: WorkspacesBackend, ws: Workspace, state: str, at: datetime) -> None:
+    """Every WorkSpace table's on_enter: sessions end when it leaves AVAILABLE, snapshots start when it
+    first reaches AVAILABLE, a terminated migration target frees its source, GONE forgets it."""
     if state != "AVAILABLE":
         end_session(ws, at)
     elif ws.snapshots is None:
         start_schedule(ws, at + first_delay(backend))
+    if state == "TERMINATING" and ws.migration is not None and ws.migration.target is ws:
+        ws.migration.source.migration = ws.migration = None  # a terminated target frees its source
     if state == GONE:
         ws.state = "TERMINATED"
         forget_workspace(backend, ws)
