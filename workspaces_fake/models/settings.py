@@ -26,6 +26,8 @@ class Settings:
     new_workspace_upsize_wait: Optional[timedelta] = None
     manual_running_mode_allowed: bool = False
     workspace_quota: Optional[int] = None
+    standby_workspace_quota: Optional[int] = None
+    """Standby WorkSpaces per Region (AWS's default quota is 5); None: no limit."""
 
     def use_aws_cooldowns(self) -> Settings:
         """Turn on every cool-down window with AWS's durations; returns self for chaining."""

@@ -225,7 +225,8 @@ def modify_workspace_properties(
         raise OperationInProgressException(
             "The properties of this WorkSpace are currently under modification. Please try again in a moment."
         )
-    if data_replication == "PRIMARY_AS_SOURCE":
+    primary = ws.standby is not None and not ws.standby.is_standby()
+    if data_replication == "PRIMARY_AS_SOURCE" and not primary:
         raise InvalidParameterValuesException(
             f"The WorkSpace {workspace_id} has no standby WorkSpace to replicate to."
         )
@@ -236,6 +237,8 @@ def modify_workspace_properties(
     except RuleBroken as broken:
         broken.raise_error()
     apply_modification(backend, ws, plan)
+    if data_replication is not None and ws.standby is not None and primary:
+        ws.standby.pair.data_replication = data_replication  # both sides read the pair
     return {}
 
 

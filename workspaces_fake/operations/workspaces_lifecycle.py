@@ -12,8 +12,9 @@ from typing import Any, Optional
 
 from .._registry import Result, operation
 from ..backend import WorkspacesBackend
-from ..errors import ResourceNotFoundException
-from ..models.workspaces import lifecycle_ops, migration
+from ..errors import InvalidParameterValuesException, ResourceNotFoundException
+from ..models.tags import tags_from_request
+from ..models.workspaces import lifecycle_ops, migration, standby
 from ..models.workspaces.connections import connection_status
 from ..models.workspaces.model import Workspace, in_creation_order
 from ..models.workspaces.rules import FailedWorkspaceChangeRequest, RuleBroken
@@ -117,3 +118,40 @@ def migrate_workspace(backend: WorkspacesBackend, *, source_workspace_id: str, b
     bundle = migration.check_migration(backend, source, bundle_id)
     target = migration.migrate(backend, source, bundle)
     return {"SourceWorkspaceId": source.workspace_id, "TargetWorkspaceId": target.workspace_id}
+
+
+@operation("CreateStandbyWorkspaces")
+def create_standby_workspaces(
+    backend: WorkspacesBackend, *, primary_region: str, standby_workspaces: list[Mapping[str, Any]]
+) -> Result:
+    """Standby WorkSpaces in this Region for primaries in ``primary_region``; failures per item."""
+    standby.check_request(backend, primary_region, standby_workspaces)
+    primary_backend = backend.in_region(primary_region)
+    primary_backend.observe()
+    pending, failed = [], []
+    for request in standby_workspaces:
+        try:
+            primary = standby.check_item(backend, primary_backend, request)
+            tags = _standby_tags(request)
+            made = standby.create_standby(backend, primary_backend, primary, request, tags)
+        except RuleBroken as broken:
+            failed.append(
+                {"StandbyWorkspaceRequest": request, "ErrorCode": broken.code, "ErrorMessage": broken.message}
+            )
+            continue
+        pending.append(
+            {
+                "UserName": made.user_name,
+                "DirectoryId": made.directory_id,
+                "State": made.state,
+                "WorkspaceId": made.workspace_id,
+            }
+        )
+    return {"PendingStandbyRequests": pending, "FailedStandbyRequests": failed}
+
+
+def _standby_tags(request: Mapping[str, Any]) -> dict[str, str]:
+    try:
+        return tags_from_request(request.get("Tags") or [])
+    except InvalidParameterValuesException as err:
+        raise RuleBroken("InvalidParameterValues", err.message) from None

@@ -119,9 +119,6 @@ class Workspace:
     # API members the fake never fills: one shared None on the class, nothing per instance.
     error_code: ClassVar[Optional[str]] = None
     error_message: ClassVar[Optional[str]] = None
-    related_workspaces: ClassVar[Optional[list[Any]]] = None
-    data_replication_settings: ClassVar[Optional[dict[str, Any]]] = None
-    standby_workspaces_properties: ClassVar[Optional[list[Any]]] = None
 
     def __init__(
         self,
@@ -185,6 +182,25 @@ class Workspace:
     def is_modifying(self) -> bool:
         """True while any property change is still in progress."""
         return bool(self._modifications)
+
+    @property
+    def related_workspaces(self) -> Optional[list[dict[str, Any]]]:
+        """The other side of a standby pair, with its live state (absent without one)."""
+        return None if self.standby is None else self.standby.related()
+
+    @property
+    def data_replication_settings(self) -> Optional[dict[str, Any]]:
+        """A standby WorkSpace's replication from its primary."""
+        link = self.standby
+        return link.replication() if link is not None and link.is_standby() else None
+
+    @property
+    def standby_workspaces_properties(self) -> Optional[list[dict[str, Any]]]:
+        """A primary WorkSpace's standby and the replication to it."""
+        link = self.standby
+        if link is None or link.is_standby():
+            return None
+        return [{"StandbyWorkspaceId": link.pair.standby.workspace_id, **link.replication()}]
 
     def take_fate(self, job: str) -> Optional[str]:
         """The arranged outcome of ``job`` (``rebuild``, ``restore``, ``migrate``), used up once read."""
@@ -358,6 +374,8 @@ def forget_workspace(backend: WorkspacesBackend, ws: Workspace) -> None:
     backend.workspaces.remove(ws.workspace_id)
     backend.workspace_index.remove(ws)
     backend.tags.pop(ws.workspace_id, None)
+    if ws.standby is not None:
+        ws.standby.pair.unlink()
     _apps.on_workspace_terminated(backend, ws.workspace_id)
 
 
