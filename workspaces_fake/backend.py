@@ -30,6 +30,7 @@ from .models.directories import Directory
 from .models.images import Image
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
+from .models.workspaces import arrange_lifecycle as workspaces_lifecycle
 from .models.workspaces.model import Workspace, WorkspaceIndex
 
 DEFAULT_REGION = FALLBACK_REGION
@@ -86,6 +87,14 @@ class WorkspacesBackend:
     # ---------------------------------------------------------------- arrange helpers, family by family
     # WorkSpaces (models/workspaces/arrange.py)
     add_workspace = workspaces.add_workspace
+    connect_user = workspaces_lifecycle.connect_user
+    disconnect_user = workspaces_lifecycle.disconnect_user
+    fail_connection = workspaces_lifecycle.fail_connection
+    take_snapshot = workspaces_lifecycle.take_snapshot
+    clear_snapshots = workspaces_lifecycle.clear_snapshots
+    fail_rebuild = workspaces_lifecycle.fail_rebuild
+    fail_restore = workspaces_lifecycle.fail_restore
+    fail_migration = workspaces_lifecycle.fail_migration
     # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)

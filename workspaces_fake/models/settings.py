@@ -30,6 +30,8 @@ class Settings:
     """False: the account has no workspaces_DefaultRole, so registering a directory fails."""
     directory_quota: Optional[int] = None
     """Directories registered per Region (AWS: 50, not adjustable); None: no limit."""
+    standby_workspace_quota: Optional[int] = None
+    """Standby WorkSpaces per Region (AWS's default quota is 5); None: no limit."""
 
     def use_aws_cooldowns(self) -> Settings:
         """Turn on every cool-down window with AWS's durations; returns self for chaining."""
