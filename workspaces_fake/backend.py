@@ -20,14 +20,17 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import directories, images
+from .models import directories
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
 from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
-from .models.images import Image
+from .models.images import arrange as images
+from .models.images.arrange import ImportSource
+from .models.images.imports import CustomImageImport
+from .models.images.model import Image
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
 from .models.workspaces import arrange_lifecycle as workspaces_lifecycle
@@ -99,8 +102,10 @@ class WorkspacesBackend:
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)
     add_bundle = bundles.add_bundle
-    # Images (models/images.py)
+    # Images (models/images/arrange.py)
     add_image = images.add_image
+    share_image = images.share_image
+    add_import_source = images.add_import_source
     # Applications (models/applications/arrange.py)
     add_application = applications.add_application
     clear_applications = applications.clear_applications
@@ -118,6 +123,10 @@ class WorkspacesBackend:
     applications: Store[Application]
     associations: AssociationBook
     default_directory_id: Optional[str]
+    custom_imports: Store[CustomImageImport]
+    """ImportCustomWorkspaceImage's import records, by image id."""
+    import_sources: dict[str, ImportSource]
+    """AMIs and other import sources a test declared (``add_import_source``)."""
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
 
     def __init__(
@@ -147,6 +156,9 @@ class WorkspacesBackend:
         self.directories = Store(self, "directory")
         self.tags = {}
         self.default_directory_id = None
+        # Images (models/images/)
+        self.custom_imports = Store(self, "image import")
+        self.import_sources = {}
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 
