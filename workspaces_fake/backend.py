@@ -20,7 +20,7 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import directories, images
+from .models import directories, images, ip_groups
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
@@ -28,6 +28,7 @@ from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
 from .models.images import Image
+from .models.ip_groups import IpGroup
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
 from .models.workspaces.model import Workspace, WorkspaceIndex
@@ -96,6 +97,8 @@ class WorkspacesBackend:
     add_application = applications.add_application
     clear_applications = applications.clear_applications
     application_named = applications.application_named
+    # IP access control groups (models/ip_groups.py)
+    add_ip_group = ip_groups.add_ip_group
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -109,6 +112,7 @@ class WorkspacesBackend:
     applications: Store[Application]
     associations: AssociationBook
     default_directory_id: Optional[str]
+    ip_groups: Store[IpGroup]
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
 
     def __init__(
@@ -138,6 +142,7 @@ class WorkspacesBackend:
         self.directories = Store(self, "directory")
         self.tags = {}
         self.default_directory_id = None
+        self.ip_groups = Store(self, "IP access control group")
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 
