@@ -20,7 +20,8 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import directories, images, ip_groups
+from .models import aliases, directories, images, ip_groups
+from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
@@ -99,6 +100,8 @@ class WorkspacesBackend:
     application_named = applications.application_named
     # IP access control groups (models/ip_groups.py)
     add_ip_group = ip_groups.add_ip_group
+    # Connection aliases (models/aliases.py)
+    add_connection_alias = aliases.add_connection_alias
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -113,6 +116,9 @@ class WorkspacesBackend:
     associations: AssociationBook
     default_directory_id: Optional[str]
     ip_groups: Store[IpGroup]
+    connection_aliases: Store[ConnectionAlias]
+    alias_reservations: set[str]
+    """The connection strings this account has created in this Region, lower-cased, deleted ones too."""
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
 
     def __init__(
@@ -143,6 +149,8 @@ class WorkspacesBackend:
         self.tags = {}
         self.default_directory_id = None
         self.ip_groups = Store(self, "IP access control group")
+        self.connection_aliases = Store(self, "connection alias")
+        self.alias_reservations = set()
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import applications, bundles, directories, images, ip_groups, tags, workspaces
+from . import aliases, applications, bundles, directories, images, ip_groups, tags, workspaces
 
-__all__ = ["applications", "bundles", "directories", "images", "ip_groups", "tags", "workspaces"]
+__all__ = ["aliases", "applications", "bundles", "directories", "images", "ip_groups", "tags", "workspaces"]
