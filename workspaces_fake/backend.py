@@ -20,7 +20,8 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import directories
+from .models import aliases, directories, ip_groups
+from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
@@ -31,6 +32,7 @@ from .models.images import arrange as images
 from .models.images.arrange import ImportSource
 from .models.images.imports import CustomImageImport
 from .models.images.model import Image
+from .models.ip_groups import IpGroup
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
 from .models.workspaces import arrange_lifecycle as workspaces_lifecycle
@@ -110,6 +112,10 @@ class WorkspacesBackend:
     add_application = applications.add_application
     clear_applications = applications.clear_applications
     application_named = applications.application_named
+    # IP access control groups (models/ip_groups.py)
+    add_ip_group = ip_groups.add_ip_group
+    # Connection aliases (models/aliases.py)
+    add_connection_alias = aliases.add_connection_alias
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -123,11 +129,15 @@ class WorkspacesBackend:
     applications: Store[Application]
     associations: AssociationBook
     default_directory_id: Optional[str]
+    """The directory ``add_workspace`` uses when none is named (made on first use)."""
     custom_imports: Store[CustomImageImport]
     """ImportCustomWorkspaceImage's import records, by image id."""
     import_sources: dict[str, ImportSource]
     """AMIs and other import sources a test declared (``add_import_source``)."""
-    """The directory ``add_workspace`` uses when none is named (made on first use)."""
+    ip_groups: Store[IpGroup]
+    connection_aliases: Store[ConnectionAlias]
+    alias_reservations: set[str]
+    """The connection strings this account has created in this Region, lower-cased, deleted ones too."""
 
     def __init__(
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
@@ -159,6 +169,9 @@ class WorkspacesBackend:
         # Images (models/images/)
         self.custom_imports = Store(self, "image import")
         self.import_sources = {}
+        self.ip_groups = Store(self, "IP access control group")
+        self.connection_aliases = Store(self, "connection alias")
+        self.alias_reservations = set()
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 

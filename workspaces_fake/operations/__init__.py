@@ -2,6 +2,26 @@
 
 from __future__ import annotations
 
-from . import applications, bundles, directories, images, tags, workspaces, workspaces_lifecycle
+from . import (
+    aliases,
+    applications,
+    bundles,
+    directories,
+    images,
+    ip_groups,
+    tags,
+    workspaces,
+    workspaces_lifecycle,
+)
 
-__all__ = ["applications", "bundles", "directories", "images", "tags", "workspaces", "workspaces_lifecycle"]
+__all__ = [
+    "aliases",
+    "applications",
+    "bundles",
+    "directories",
+    "images",
+    "ip_groups",
+    "tags",
+    "workspaces",
+    "workspaces_lifecycle",
+]

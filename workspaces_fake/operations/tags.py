@@ -15,6 +15,8 @@ def _require_taggable(backend: WorkspacesBackend, resource_id: str) -> None:
     """The id must name one of the account's resources (Amazon's public bundles cannot be tagged)."""
     if resource_id in backend.workspaces or resource_id in backend.directories:
         return
+    if resource_id in backend.ip_groups or resource_id in backend.connection_aliases:
+        return
     bundle = backend.bundles.peek(resource_id)
     if bundle is not None and bundle.owner == backend.account_id:
         return
