@@ -18,6 +18,7 @@ from ..errors import (
     ResourceAlreadyExistsException,
 )
 from ..models.directories import DIRECTORY, Directory, SelfservicePermissions, new_directory
+from ..models.quotas import DIRECTORIES
 from ..models.tags import add_tags, tags_from_request
 
 _FILTER_ATTRIBUTES = {"USER_IDENTITY_TYPE": "user_identity_type", "WORKSPACE_TYPE": "workspace_type"}
@@ -41,6 +42,7 @@ def register_workspace_directory(
     if directory_id is None:
         raise FakeNotSupported("RegisterWorkspaceDirectory", "WorkspaceDirectoryName (without DirectoryId)")
     _check_registrable(backend, directory_id, subnet_ids)
+    backend.settings.quotas.check(DIRECTORIES, len(backend.directories), what="registered directories")
     tag_values = tags_from_request(tags or [])
     directory = new_directory(backend, directory_id, subnet_ids=subnet_ids)
     directory.tenancy = tenancy or directory.tenancy
