@@ -28,6 +28,9 @@ from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
 from .models.images import Image
+from .models.pools import arrange as pools
+from .models.pools.lifecycle import expire_sessions
+from .models.pools.model import Pool
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
 from .models.workspaces.model import Workspace, WorkspaceIndex
@@ -96,6 +99,13 @@ class WorkspacesBackend:
     add_application = applications.add_application
     clear_applications = applications.clear_applications
     application_named = applications.application_named
+    # WorkSpaces Pools (models/pools/arrange.py)
+    add_pool = pools.add_pool
+    connect_pool_user = pools.connect_pool_user
+    disconnect_pool_session = pools.disconnect_pool_session
+    record_pool_session_input = pools.record_pool_session_input
+    end_pool_session = pools.end_pool_session
+    fail_next_pool_start = pools.fail_next_pool_start
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -109,6 +119,8 @@ class WorkspacesBackend:
     applications: Store[Application]
     associations: AssociationBook
     default_directory_id: Optional[str]
+    pools: Store[Pool]
+    """WorkSpaces Pools; each holds its live user sessions."""
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
 
     def __init__(
@@ -138,6 +150,7 @@ class WorkspacesBackend:
         self.directories = Store(self, "directory")
         self.tags = {}
         self.default_directory_id = None
+        self.pools = Store(self, "pool")
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 
@@ -183,6 +196,8 @@ class WorkspacesBackend:
         """Let every transitional resource catch up with the clock, as far as the lifecycle mode allows."""
         with self.lock:
             self.lifecycle.observe()
+            if self.pools:  # session timeouts act on the clock in every lifecycle mode
+                expire_sessions(self)
 
     def settle(self) -> None:
         """Run every transitional resource to a stable state now, whatever the lifecycle mode."""

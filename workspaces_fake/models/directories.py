@@ -173,16 +173,24 @@ def add_directory(
     directory_type: str = "SIMPLE_AD",
     subnet_ids: Optional[list[str]] = None,
     tags: Optional[Mapping[str, str]] = None,
+    workspace_type: str = "PERSONAL",
 ) -> Directory:
-    """A directory registered with WorkSpaces and already REGISTERED (a fresh ``d-`` id by default)."""
+    """A directory registered with WorkSpaces and already REGISTERED (a fresh ``d-`` id by default).
+
+    ``workspace_type="POOLS"``: a WorkSpaces Pools directory, ``wsd-`` id, users managed by the customer.
+    """
+    pools = workspace_type == "POOLS"
     directory = new_directory(
         backend,
-        directory_id or backend.ids.hex("d", 10),
+        directory_id or (backend.ids.mint("wsd", 9) if pools else backend.ids.hex("d", 10)),
         directory_name=directory_name,
         alias=alias,
         subnet_ids=subnet_ids,
     )
     directory.directory_type = directory_type
+    directory.workspace_type = workspace_type
+    if pools:
+        directory.user_identity_type = "CUSTOMER_MANAGED"
     backend.directories.put(directory.directory_id, directory)
     add_tags(backend, directory.directory_id, tags or {})
     backend.lifecycle.enter(directory, DIRECTORY, "REGISTERED")
