@@ -380,3 +380,24 @@ def test_create_tags_on_pool_are_described_and_deleted(
     client.create_tags(ResourceId=pool_id, Tags=[{"Key": "cost", "Value": "42"}])
     client.delete_tags(ResourceId=pool_id, TagKeys=["team"])
     assert client.describe_tags(ResourceId=pool_id)["TagList"] == [{"Key": "cost", "Value": "42"}]
+
+
+def test_update_workspaces_pool_new_bundle_counts_against_its_compute_quota(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    workspaces_backend.settings.use_aws_quotas()
+    pool_id = workspaces_backend.add_pool(desired_user_sessions=2).pool_id
+    _, graphics = pool_parts(workspaces_backend, "GRAPHICS_G4DN")
+    with pytest.raises(client.exceptions.ResourceLimitExceededException, match=r"Graphics\.g4dn xlarge"):
+        client.update_workspaces_pool(PoolId=pool_id, BundleId=graphics)
+
+
+def test_deregister_workspace_directory_used_by_a_pool_is_invalid_resource_state(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    pool = workspaces_backend.add_pool(state="STOPPED")
+    with pytest.raises(client.exceptions.InvalidResourceStateException, match="pool"):
+        client.deregister_workspace_directory(DirectoryId=pool.directory_id)
+    client.terminate_workspaces_pool(PoolId=pool.pool_id)
+    assert state(client, pool.pool_id) == "GONE"
+    client.deregister_workspace_directory(DirectoryId=pool.directory_id)

@@ -87,6 +87,8 @@ def deregister_workspace_directory(backend: WorkspacesBackend, *, directory_id: 
         raise InvalidResourceStateException(
             f"The directory {directory_id} still has WorkSpaces; terminate them before deregistering it."
         )
+    if any(pool.directory_id == directory_id for pool in backend.pools.values_unobserved()):
+        raise InvalidResourceStateException(f"The directory {directory_id} is used by a WorkSpaces pool.")
     backend.lifecycle.enter(directory, DIRECTORY, "DEREGISTERING")
     return {}
 

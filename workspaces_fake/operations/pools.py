@@ -129,9 +129,10 @@ def update_workspaces_pool(
         rules.pool_directory(backend, directory_id)
     compute = rules.pool_bundle(backend, bundle_id).compute_type_name if bundle_id else None
     settings = rules.application_settings(backend, application_settings) if application_settings else None
-    if capacity is not None and pool.state != STOPPED:
+    if (capacity is not None or compute is not None) and pool.state != STOPPED:
+        desired = capacity["DesiredUserSessions"] if capacity is not None else pool.desired
         compute = compute or rules.pool_compute(backend, pool)
-        rules.check_instance_quota(backend, compute, capacity["DesiredUserSessions"], pool_id)
+        rules.check_instance_quota(backend, compute, desired, pool_id)
     update_pool(
         backend, pool, description=description, capacity=capacity, bundle_id=bundle_id,
         directory_id=directory_id, settings=settings, timeouts=timeout_settings, running_mode=running_mode,
