@@ -27,6 +27,7 @@ from .models.applications.model import Application
 from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
+from .models.idempotency import ClientTokens
 from .models.images import Image
 from .models.pools import arrange as pools
 from .models.pools.lifecycle import expire_sessions
@@ -119,6 +120,8 @@ class WorkspacesBackend:
     applications: Store[Application]
     associations: AssociationBook
     default_directory_id: Optional[str]
+    client_tokens: ClientTokens
+    """Client tokens seen, for the operations whose requests carry one (models/idempotency.py)."""
     pools: Store[Pool]
     """WorkSpaces Pools; each holds its live user sessions."""
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
@@ -151,6 +154,7 @@ class WorkspacesBackend:
         self.tags = {}
         self.default_directory_id = None
         self.pools = Store(self, "pool")
+        self.client_tokens = ClientTokens()
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 
