@@ -19,8 +19,8 @@ from . import errors
 from . import operations as _operations  # noqa: F401  (importing it registers every handler)
 from ._calls import Call
 from ._registry import HANDLERS as HANDLERS  # re-exported: tests and the docs generator read it here
+from ._registry import OBSERVED_ZEROS, Result
 from ._registry import Registration as Registration
-from ._registry import Result
 from ._service import operation_model
 from ._validate import validate_input
 from ._wire import attr_name
@@ -149,7 +149,18 @@ def _check_result(op: OperationModel, result: Result) -> None:
     from ._wire import to_parsed
 
     if op.output_shape is not None:
-        parsed = to_parsed(op.output_shape, result)
+        parsed = _without_observed_zeros(to_parsed(op.output_shape, result))
         if parsed.get(SENT_EMPTY.get(op.name, "")) == []:
             del parsed[SENT_EMPTY[op.name]]
         validate_parameters(parsed, op.output_shape)
+
+
+def _without_observed_zeros(value: Any) -> Any:
+    """``value`` without the zeros AWS is observed to answer below the model's minimum."""
+    if isinstance(value, dict):
+        return {
+            k: _without_observed_zeros(v) for k, v in value.items() if not (k in OBSERVED_ZEROS and v == 0)
+        }
+    if isinstance(value, list):
+        return [_without_observed_zeros(item) for item in value]
+    return value

@@ -28,11 +28,15 @@ from .models.applications.model import Application
 from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
+from .models.idempotency import ClientTokens
 from .models.images import arrange as images
 from .models.images.arrange import ImportSource
 from .models.images.imports import CustomImageImport
 from .models.images.model import Image
 from .models.ip_groups import IpGroup
+from .models.pools import arrange as pools
+from .models.pools.lifecycle import expire_sessions
+from .models.pools.model import Pool
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
 from .models.workspaces import arrange_lifecycle as workspaces_lifecycle
@@ -116,6 +120,13 @@ class WorkspacesBackend:
     add_ip_group = ip_groups.add_ip_group
     # Connection aliases (models/aliases.py)
     add_connection_alias = aliases.add_connection_alias
+    # WorkSpaces Pools (models/pools/arrange.py)
+    add_pool = pools.add_pool
+    connect_pool_user = pools.connect_pool_user
+    disconnect_pool_session = pools.disconnect_pool_session
+    record_pool_session_input = pools.record_pool_session_input
+    end_pool_session = pools.end_pool_session
+    fail_next_pool_start = pools.fail_next_pool_start
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -130,6 +141,10 @@ class WorkspacesBackend:
     associations: AssociationBook
     default_directory_id: Optional[str]
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
+    client_tokens: ClientTokens
+    """Client tokens seen, for the operations whose requests carry one (models/idempotency.py)."""
+    pools: Store[Pool]
+    """WorkSpaces Pools; each holds its live user sessions."""
     custom_imports: Store[CustomImageImport]
     """ImportCustomWorkspaceImage's import records, by image id."""
     import_sources: dict[str, ImportSource]
@@ -172,6 +187,8 @@ class WorkspacesBackend:
         self.ip_groups = Store(self, "IP access control group")
         self.connection_aliases = Store(self, "connection alias")
         self.alias_reservations = set()
+        self.pools = Store(self, "pool")
+        self.client_tokens = ClientTokens()
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 
@@ -217,6 +234,8 @@ class WorkspacesBackend:
         """Let every transitional resource catch up with the clock, as far as the lifecycle mode allows."""
         with self.lock:
             self.lifecycle.observe()
+            if self.pools:  # session timeouts act on the clock in every lifecycle mode
+                expire_sessions(self)
 
     def settle(self) -> None:
         """Run every transitional resource to a stable state now, whatever the lifecycle mode."""

@@ -6,9 +6,11 @@ One :class:`Settings` per backend (``backend.settings``). Settings are configura
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Optional
+
+from .quotas import WORKSPACES, Quotas
 
 
 @dataclass
@@ -25,7 +27,6 @@ class Settings:
     compute_downsize_cooldown: Optional[timedelta] = None
     new_workspace_upsize_wait: Optional[timedelta] = None
     manual_running_mode_allowed: bool = False
-    workspace_quota: Optional[int] = None
     default_role_exists: bool = True
     """False: the account has no workspaces_DefaultRole, so registering a directory fails."""
     directory_quota: Optional[int] = None
@@ -43,6 +44,25 @@ class Settings:
     """The account is allow-listed for bring-your-own-protocol (``*_BYOP`` imports, Protocol BYOP)."""
     graphics_byol_allowed: bool = True
     """The account is allow-listed for Graphics / GraphicsPro BYOL ingestion."""
+    quotas: Quotas = field(default_factory=Quotas)
+    """AWS's service quotas by name, each off (None) until set; see docs/quotas.md."""
+    pools_open_to_new_customers: bool = True
+    """False: CreateWorkspacesPool answers AccessDeniedException, as for accounts new to Pools after
+    AWS closed them to new customers (2026-07-31)."""
+
+    @property
+    def workspace_quota(self) -> Optional[int]:
+        """The ``WorkSpaces`` quota (WorkSpaces per account and Region); None for no quota."""
+        return self.quotas[WORKSPACES]
+
+    @workspace_quota.setter
+    def workspace_quota(self, limit: Optional[int]) -> None:
+        self.quotas[WORKSPACES] = limit
+
+    def use_aws_quotas(self) -> Settings:
+        """Turn on every quota at AWS's default for a new account; returns self for chaining."""
+        self.quotas.use_aws()
+        return self
 
     def use_aws_cooldowns(self) -> Settings:
         """Turn on every cool-down window with AWS's durations; returns self for chaining."""

@@ -12,6 +12,7 @@ from ..backend import WorkspacesBackend
 from ..errors import InvalidResourceStateException, ResourceAlreadyExistsException
 from ..models.applications import model as _apps
 from ..models.images import IMAGE, Image
+from ..models.quotas import IMAGES
 from ..models.tags import add_tags, tags_from_request
 from ..models.workspaces.model import WORKSPACE, Workspace
 
@@ -34,6 +35,7 @@ def create_workspace_image(
         )
     if any(i.name == name for i in _own_images(backend)):
         raise ResourceAlreadyExistsException(f"An image named {name} already exists in this account.")
+    backend.settings.quotas.check(IMAGES, len(_own_images(backend)), what="images")
     tag_values = tags_from_request(tags or [])
     image = _captured_image(backend, ws, name, description)
     add_tags(backend, image.image_id, tag_values)

@@ -1,4 +1,4 @@
-"""Handlers for tags on the account's WorkSpaces, directories, bundles and images."""
+"""Handlers for tags on the account's WorkSpaces, directories, bundles, images and pools."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ def _require_taggable(backend: WorkspacesBackend, resource_id: str) -> None:
     if resource_id in backend.workspaces or resource_id in backend.directories:
         return
     if resource_id in backend.ip_groups or resource_id in backend.connection_aliases:
+        return
+    if resource_id in backend.pools:  # pools are taggable although the CreateTags doc omits them
         return
     bundle = backend.bundles.peek(resource_id)
     if bundle is not None and bundle.owner == backend.account_id:
