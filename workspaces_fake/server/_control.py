@@ -27,8 +27,8 @@ Params = dict[str, Any]
 Route = Callable[[ServerState, Params], Any]
 
 
-class Refused(Exception):
-    """A control request the server will not carry out (answered 400 with the reason)."""
+class Refused(ValueError):
+    """A control request the server will not carry out (answered 400 as a ValueError, with the reason)."""
 
 
 def answer(state: ServerState, method: str, path: str, query: str, body: bytes) -> Reply:
@@ -52,8 +52,9 @@ def answer(state: ServerState, method: str, path: str, query: str, body: bytes) 
             known = sorted({f"{m} {p}" for m, p in ROUTES})
             return _json(404, {"error": "NotFound", "message": f"{method} {path or '/'}; routes: {known}"})
         return _json(200, route(state, params))
-    except (Refused, ValueError, TypeError, KeyError) as exc:
-        return _json(400, {"error": type(exc).__name__, "message": _message(exc)})
+    except (ValueError, TypeError, KeyError) as exc:
+        kind = next(k for k in (ValueError, TypeError, KeyError) if isinstance(exc, k)).__name__
+        return _json(400, {"error": kind, "message": _message(exc)})
     except errors.WorkspacesError as exc:
         return _json(400, {"error": exc.code, "message": exc.message})
 
@@ -268,8 +269,16 @@ def dump(state: ServerState, params: Params) -> Any:
     }
 
 
+def dump_one(state: ServerState, params: Params) -> Any:
+    """One backend's dump (the server's default account and region for what is not named)."""
+    from .state import dump_backend
+
+    return dump_backend(_backend(state, params))
+
+
 ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/state"): dump,
+    ("GET", "/backend"): dump_one,
     ("POST", "/reset"): reset,
     ("POST", "/seed"): seed,
     ("GET", "/lifecycle"): get_lifecycle,

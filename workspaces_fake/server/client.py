@@ -65,6 +65,8 @@ class ServerControl:
                 answer = json.loads(exc.read())
             except ValueError:
                 raise ControlError(exc.code, "HTTPError", str(exc)) from None
+            finally:
+                exc.close()
             error, message = str(answer.get("error")), str(answer.get("message"))
             raised = _RAISED.get(error)
             if raised is not None:
@@ -196,7 +198,7 @@ class RemoteBackend:
 
     def state(self) -> dict[str, Any]:
         """This backend's JSON dump (resources by store, associations, tags, transitions, rules)."""
-        dumped: dict[str, Any] = self.request("GET", "/state")["backends"][0]
+        dumped: dict[str, Any] = self.request("GET", "/backend")
         return dumped
 
     def in_region(self, region: str) -> RemoteBackend:
