@@ -45,7 +45,12 @@ def require_tool(*names: str) -> str:
         found = shutil.which(name)
         if found:
             return found
-    message = f"{' or '.join(names)} is not installed (.ci/run installs it)"
+    missing(f"{' or '.join(names)} is not installed (.ci/run installs it)")
+    raise AssertionError("unreachable")
+
+
+def missing(message: str) -> None:
+    """A tool a test needs is missing: fail loudly, or skip where SKIP_VARIABLE says so."""
     if os.environ.get(SKIP_VARIABLE) == "1":
         pytest.skip(f"{message}; skipped because {SKIP_VARIABLE}=1")
     pytest.fail(f"{message}; set {SKIP_VARIABLE}=1 to skip such tests on this machine", pytrace=False)
