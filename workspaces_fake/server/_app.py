@@ -95,6 +95,8 @@ class ServerState:
     world: World = field(init=False)
     latency: dict[tuple[str, str], list[LatencyRule]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    page_views: int = 0
+    """How often the page was rendered (shown on it, so a test can see it refresh itself)."""
     chance: random.Random = field(init=False)
     """Draws for rules with a probability: seeded with the world, so a seeded run repeats its faults."""
 

@@ -18,6 +18,16 @@ REFRESH_SECONDS = 2
 RECENT_CALLS = 20
 
 
+_REFRESH = (
+    "<script>setInterval(async () => {"
+    "const answer = await fetch(location.href, {cache: 'no-store'});"
+    "const page = new DOMParser().parseFromString(await answer.text(), 'text/html');"
+    "document.body.replaceWith(page.body);"
+    f"}}, {REFRESH_SECONDS * 1000});</script>"
+)
+"""Refreshes the body in place (no reload: the scroll position stays); without scripts, a meta refresh."""
+
+
 def _table(headers: list[str], rows: list[list[str]], empty: str) -> str:
     if not rows:
         return f"<p class='empty'>{escape(empty)}</p>"
@@ -51,16 +61,18 @@ def _backend_section(backend: WorkspacesBackend) -> str:
 def render(state: ServerState) -> str:
     """The whole page: every backend the world has made so far."""
     world = state.world
+    state.page_views += 1
     backends = sorted(world.backends(), key=lambda b: (b.account_id, b.region_name))
     sections = "".join(_backend_section(b) for b in backends) or "<p class='empty'>No calls yet.</p>"
     now = world.clock.now().strftime("%Y-%m-%d %H:%M:%S")
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
-        f"<meta http-equiv='refresh' content='{REFRESH_SECONDS}'>"
+        f"<noscript><meta http-equiv='refresh' content='{REFRESH_SECONDS}'></noscript>"
         "<title>workspaces_fake</title><style>"
         "body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:1em}"
         "th,td{border:1px solid #ccc;padding:2px 8px;text-align:left}section{margin-bottom:2em}"
         ".empty{color:#777}</style></head><body>"
         f"<h1>workspaces_fake server</h1><p id='clock'>Clock: {escape(now)} UTC, lifecycle "
-        f"{escape(state.lifecycle)}, refreshing every {REFRESH_SECONDS} s</p>{sections}</body></html>"
+        f"{escape(state.lifecycle)}, refreshing every {REFRESH_SECONDS} s "
+        f"(view <span id='views'>{state.page_views}</span>)</p>{sections}{_REFRESH}</body></html>"
     )

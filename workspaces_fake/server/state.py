@@ -29,7 +29,7 @@ def transitions(backend: WorkspacesBackend) -> list[dict[str, Any]]:
             "kind": type(resource).__name__,
             "resource": resource_label(resource),
             "state": getattr(resource, "state", None),
-            "due": due.isoformat(),
+            "due": due.isoformat(timespec="seconds"),
         }
         for due, resource in backend.lifecycle.scheduled()
     ]
