@@ -8,7 +8,7 @@ added: the in-process use keeps botocore as its only runtime dependency.
 
 from __future__ import annotations
 
+from ._client import ControlError, RemoteBackend, ServerControl
 from ._http import WorkspacesServer
-from .client import ControlError, RemoteBackend, ServerControl
 
 __all__ = ["ControlError", "RemoteBackend", "ServerControl", "WorkspacesServer"]

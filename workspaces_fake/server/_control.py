@@ -42,7 +42,7 @@ def answer(state: ServerState, method: str, path: str, query: str, body: bytes) 
                 raise Refused("the body is a JSON object")
             params.update(loaded)
         if method == "GET" and path == "":
-            from .page import render
+            from ._page import render
 
             return Reply(200, {"Content-Type": "text/html; charset=utf-8"}, render(state).encode("utf-8"))
         if path.startswith("/arrange/") and method == "POST":
@@ -258,7 +258,7 @@ def _argument(func: Callable[..., Any], name: str, value: Any) -> Any:
 
 def dump(state: ServerState, params: Params) -> Any:
     """The whole world (or one backend): resources, associations, tags, transitions, rules, call counts."""
-    from .state import dump_backend
+    from ._state import dump_backend
 
     world_clock = state.world.clock
     return {
@@ -271,7 +271,7 @@ def dump(state: ServerState, params: Params) -> Any:
 
 def dump_one(state: ServerState, params: Params) -> Any:
     """One backend's dump (the server's default account and region for what is not named)."""
-    from .state import dump_backend
+    from ._state import dump_backend
 
     return dump_backend(_backend(state, params))
 

@@ -140,8 +140,8 @@ class WorkspacesServer:
 
     @property
     def control(self) -> Any:
-        """A :class:`~workspaces_fake.server.client.ServerControl` for this server."""
-        from .client import ServerControl
+        """A :class:`~workspaces_fake.server.ServerControl` for this server."""
+        from ._client import ServerControl
 
         return ServerControl(self.url)
 

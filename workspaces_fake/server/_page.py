@@ -12,7 +12,7 @@ from html import escape
 from .._summary import html as summary_html
 from ..backend import WorkspacesBackend
 from ._app import ServerState
-from .state import transitions
+from ._state import transitions
 
 REFRESH_SECONDS = 2
 RECENT_CALLS = 20
