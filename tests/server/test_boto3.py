@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from typing import Any
 
 import botocore.exceptions
@@ -210,3 +211,38 @@ def test_keep_alive_serves_many_calls_on_one_connection(workspaces_server: Works
         response.read()
     assert connection.sock is sock
     connection.close()
+
+
+def _exchange(server: WorkspacesServer, raw: bytes) -> bytes:
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(raw)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    return received
+
+
+def test_chunked_request_body_is_read(workspaces_server: WorkspacesServer) -> None:
+    body = b'{"WorkspaceIds": ["bad"]}'
+    raw = (
+        b"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: WorkspacesService.DescribeWorkspaces\r\n"
+        b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        + f"{len(body):x}\r\n".encode()
+        + body
+        + b"\r\n0\r\n\r\n"
+    )
+    answer = _exchange(workspaces_server, raw)
+    assert answer.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"ValidationException" in answer
+    assert b"Connection: close" in answer
+
+
+def test_http_1_0_request_is_answered_and_closed(workspaces_server: WorkspacesServer) -> None:
+    target = b"X-Amz-Target: WorkspacesService.DescribeWorkspaces\r\n"
+    raw = b"POST / HTTP/1.0\r\n" + target + b"Content-Length: 2\r\n\r\n{}"
+    answer = _exchange(workspaces_server, raw)
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n") and answer.endswith(b'{"Workspaces":[]}')
+
+
+def test_garbage_is_a_bad_request(workspaces_server: WorkspacesServer) -> None:
+    assert _exchange(workspaces_server, b"HELLO\r\n\r\n").startswith(b"HTTP/1.1 400 Bad Request\r\n")

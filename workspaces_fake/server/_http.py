@@ -1,4 +1,4 @@
-"""The HTTP layer: the standard library's threading server, HTTP/1.1 with keep-alive (docs/design.md).
+"""The HTTP layer: the standard library's threading server and a lean HTTP/1.1 keep-alive loop (design.md).
 
 One thread per connection; the pipeline holds each backend's lock for the whole of a call, so requests from
 many threads and processes interleave without losing state. Responses go out in one write with Nagle off,
@@ -10,16 +10,31 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
+from http.server import ThreadingHTTPServer
+from socketserver import StreamRequestHandler
 from types import TracebackType
 from typing import Any, Optional
 
 from ._app import PREFIX, Reply, ServerState, answer_api, api_error
 from ._control import answer as answer_control
 
+_MAX_LINE = 65536
+_MAX_HEADERS = 100
+_REASONS = {status.value: status.phrase for status in HTTPStatus}
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+
+class _BadRequest(Exception):
+    """The bytes on the connection are not an HTTP/1.x request we can read: answer 400 and close."""
+
+
+class _Handler(StreamRequestHandler):
+    """One connection: requests read and answered in turn until the client closes it (keep-alive).
+
+    The request line and headers are read by a small loop rather than ``BaseHTTPRequestHandler``, whose
+    header parsing (the ``email`` package) cost more than the whole pipeline for a small call.
+    """
+
     disable_nagle_algorithm = True
     server: _Server
 
@@ -33,49 +48,96 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.server.track(self.connection, False)
 
-    def do_POST(self) -> None:
-        self._serve("POST")
+    def handle(self) -> None:
+        try:
+            while self._one():
+                pass
+        except _BadRequest as exc:
+            self._write(_error(400, str(exc)), close=True)
+        except (ConnectionError, TimeoutError):
+            pass  # the client went away mid-request
 
-    def do_GET(self) -> None:
-        self._serve("GET")
-
-    def do_DELETE(self) -> None:
-        self._serve("DELETE")
-
-    def do_PUT(self) -> None:
-        self._serve("PUT")
-
-    def _serve(self, method: str) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length > 0 else b""
-        path, _, query = self.path.partition("?")
-        state = self.server.state
-        reply: Optional[Reply]
-        if path == PREFIX or path.startswith(PREFIX + "/"):
-            reply = answer_control(state, method, path[len(PREFIX) :], query, body)
-        elif method != "POST":
-            message = f"{method} {path} is not a WorkSpaces operation."
-            reply = api_error(404, "UnknownOperationException", message)
-        else:
-            headers = {key.lower(): value for key, value in self.headers.items()}
-            reply = answer_api(state, headers, body)
+    def _one(self) -> bool:
+        """Read and answer one request; False once the connection is to be closed."""
+        line = self.rfile.readline(_MAX_LINE + 1)
+        while line in (b"\r\n", b"\n"):  # tolerated before a request line (RFC 9112, 2.2)
+            line = self.rfile.readline(_MAX_LINE + 1)
+        if not line:
+            return False
+        parts = line.decode("latin-1").split()
+        if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
+            raise _BadRequest(f"not an HTTP/1.x request line: {line[:80]!r}")
+        method, target, version = parts
+        headers = self._headers()
+        if headers.get("expect", "").lower() == "100-continue":
+            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        body = self._body(headers)
+        connection = headers.get("connection", "").lower()
+        keep = connection == "keep-alive" if version == "HTTP/1.0" else connection != "close"
+        reply = self._route(method, target, headers, body)
         if reply is None:  # a fault rule dropped the connection: close it without an answer
-            self.close_connection = True
-            return
-        self._write(reply)
+            return False
+        self._write(reply, close=not keep)
+        return keep
 
-    def _write(self, reply: Reply) -> None:
-        reason = self.responses.get(reply.status, ("",))[0]
-        lines = [f"HTTP/1.1 {reply.status} {reason}"]
+    def _headers(self) -> dict[str, str]:
+        headers: dict[str, str] = {}
+        for _ in range(_MAX_HEADERS + 1):
+            line = self.rfile.readline(_MAX_LINE + 1)
+            if line in (b"\r\n", b"\n", b""):
+                return headers
+            name, colon, value = line.decode("latin-1").partition(":")
+            if not colon:
+                raise _BadRequest(f"not a header line: {line[:80]!r}")
+            headers[name.strip().lower()] = value.strip()
+        raise _BadRequest(f"more than {_MAX_HEADERS} headers")
+
+    def _body(self, headers: dict[str, str]) -> bytes:
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            return self._chunked()
+        try:
+            length = int(headers.get("content-length") or 0)
+        except ValueError:
+            raise _BadRequest("Content-Length is not a number") from None
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _chunked(self) -> bytes:
+        chunks: list[bytes] = []
+        while True:
+            size_line = self.rfile.readline(_MAX_LINE + 1).split(b";", 1)[0].strip()
+            try:
+                size = int(size_line, 16)
+            except ValueError:
+                raise _BadRequest("a chunk size is not hexadecimal") from None
+            if size == 0:
+                self._headers()  # trailers, if any, end with an empty line
+                return b"".join(chunks)
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(_MAX_LINE + 1)
+
+    def _route(self, method: str, target: str, headers: dict[str, str], body: bytes) -> Optional[Reply]:
+        path, _, query = target.partition("?")
+        state = self.server.state
+        if path == PREFIX or path.startswith(PREFIX + "/"):
+            return answer_control(state, method, path[len(PREFIX) :], query, body)
+        if method != "POST":
+            return api_error(
+                404, "UnknownOperationException", f"{method} {path} is not a WorkSpaces operation."
+            )
+        return answer_api(state, headers, body)
+
+    def _write(self, reply: Reply, *, close: bool) -> None:
+        lines = [f"HTTP/1.1 {reply.status} {_REASONS.get(reply.status, '')}"]
         lines += [f"{name}: {value}" for name, value in reply.headers.items()]
         lines.append(f"Content-Length: {len(reply.body)}")
-        if self.close_connection:
+        if close:
             lines.append("Connection: close")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
         self.wfile.write(head + reply.body)
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: a test server that prints a line per request drowns the test's output."""
+
+def _error(status: int, message: str) -> Reply:
+    return Reply(status, {"Content-Type": "text/plain; charset=utf-8"}, message.encode("utf-8"))
 
 
 class _Server(ThreadingHTTPServer):
