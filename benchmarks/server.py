@@ -94,6 +94,15 @@ class Contender:
             config=Config(retries={"max_attempts": 0, "mode": "standard"}, max_pool_connections=THREADS * 2),
         )
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (Linux /proc; 0 elsewhere)."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def close(self) -> None:
         if self.process.stdin is not None:
             self.process.stdin.close()
@@ -154,22 +163,29 @@ def create(contender: Contender, client: Any) -> Any:
     return answer
 
 
-def per_call(contenders: Sequence[Contender], call: Call, plan: Plan) -> dict[str, float]:
-    """The median seconds per call of each contender, blocks timed in turn."""
+def per_call(contenders: Sequence[Contender], call: Call, plan: Plan) -> dict[str, Any]:
+    """Each contender's median seconds per call (blocks timed in turn) and its server's CPU per call."""
     clients = {c.name: c.client() for c in contenders}
     for contender in contenders:
         for _ in range(plan.warmup):
             call(contender, clients[contender.name])
     blocks: dict[str, list[float]] = {c.name: [] for c in contenders}
+    cpu = {c.name: 0.0 for c in contenders}
     for block in range(plan.blocks):
         turn = list(contenders[block % len(contenders) :]) + list(contenders[: block % len(contenders)])
         for contender in turn:
             client = clients[contender.name]
+            used = contender.cpu_seconds()
             started = time.perf_counter()
             for _ in range(plan.calls):
                 call(contender, client)
             blocks[contender.name].append((time.perf_counter() - started) / plan.calls)
-    return {name: statistics.median(figures) for name, figures in blocks.items()}
+            cpu[contender.name] += contender.cpu_seconds() - used
+    calls = plan.blocks * plan.calls
+    return {
+        name: {"wall": statistics.median(figures), "cpu": cpu[name] / calls}
+        for name, figures in blocks.items()
+    }
 
 
 def throughput(contender: Contender, plan: Plan) -> float:
@@ -219,16 +235,24 @@ def render(figures: dict[str, Any], smoke: bool) -> str:
         "| Over loopback, one client | workspaces_fake server | moto server | ratio | target |",
         "|---|---:|---:|---:|---|",
     ]
+    server_rows = []
     for key, title in (
         ("describe", "DescribeWorkspaces, empty world"),
         ("create", "CreateWorkspaces of one"),
     ):
-        ours, moto = figures[key][OURS], figures[key][MOTO]
+        ours, moto = figures[key][OURS]["wall"], figures[key][MOTO]["wall"]
         ratio = ours / moto
+        ours_cpu, moto_cpu = figures[key][OURS]["cpu"], figures[key][MOTO]["cpu"]
+        cpu_ratio = ours_cpu / moto_cpu if moto_cpu else float("nan")
+        server_rows.append(
+            f"| {title}: server CPU per call | {ours_cpu * 1e3:.2f} ms | {moto_cpu * 1e3:.2f} ms "
+            f"| {cpu_ratio:.2f}x | - |"
+        )
         met = "met" if ratio <= TARGET else "missed"
         rows.append(
             f"| {title} | {ours * 1e3:.2f} ms | {moto * 1e3:.2f} ms | {ratio:.2f}x | <= 0.33x: {met} |"
         )
+    rows += server_rows
     ours_tp, moto_tp = figures["throughput"][OURS], figures["throughput"][MOTO]
     rows.append(
         f"| Throughput, {THREADS} client threads (DescribeWorkspaces) | {ours_tp:,.0f} calls/s "

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -153,7 +154,7 @@ class RemoteBackend:
     def request(self, method: str, path: str, body: Optional[dict[str, Any]] = None) -> Any:
         """A control request about this backend (its account and region added to the body or query)."""
         if method == "GET":
-            query = "&".join(f"{key}={value}" for key, value in self._where.items())
+            query = urllib.parse.urlencode(self._where)
             extra = "&" if "?" in path else "?"
             return self.control.request(method, f"{path}{extra}{query}" if query else path)
         return self.control.request(method, path, {**(body or {}), **self._where})
