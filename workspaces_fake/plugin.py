@@ -66,3 +66,16 @@ def workspaces_backend(request: pytest.FixtureRequest) -> Iterator[WorkspacesBac
             f"{listed}\nUse @pytest.mark.workspaces(assert_all_faults_fired=False) if that is intended.",
             pytrace=False,
         )
+
+
+@pytest.fixture
+def workspaces_server() -> Iterator[Any]:
+    """A WorkSpaces server on a free port for this test (docs/server.md): ``.url``, ``.control``.
+
+    Safe under pytest-xdist: every server binds a port the system picks. The server package loads only
+    when a test asks for this fixture, so the plugin stays cheap for sessions that never do.
+    """
+    from workspaces_fake.server import WorkspacesServer
+
+    with WorkspacesServer() as server:
+        yield server
