@@ -10,17 +10,21 @@ Two doors, one engine (see docs/design.md):
 
 Nothing is signed: while a mock is active, ``choose-signer`` answers UNSIGNED for WorkSpaces, so no
 credentials are needed or read by the fake. The handlers sit in ``botocore.handlers.BUILTIN_HANDLERS``, so
-every session created after ``import workspaces_fake`` carries them; :func:`attach` covers older ones.
+every session created after ``import workspaces_fake`` carries them; the client guard (``install_guards``,
+a class-level wrapper of ``_make_api_call``) wires any other WorkSpaces client at its first call while a
+mock is active, so no call escapes whatever existed first.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 import botocore
+from botocore import client as botocore_client
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.exceptions import ConnectionClosedError
@@ -28,7 +32,7 @@ from botocore.model import OperationNotFoundError
 from botocore.parsers import create_parser
 
 from ._defaults import DEFAULT_ACCOUNT_ID, FALLBACK_REGION
-from ._service import TARGET_PREFIX, operation_model, service_model
+from ._service import SERVICE_NAME, TARGET_PREFIX, operation_model, service_model
 from ._wire import attr_name, decode_request, dumps, to_parsed, to_wire
 
 if TYPE_CHECKING:
@@ -64,6 +68,7 @@ class _Activations:
 
     def push(self, config: Config) -> World:
         _load_engine()
+        install_guards()
         from .backend import World
 
         with self._lock:
@@ -387,7 +392,9 @@ def install_builtin_handlers() -> None:
 def attach(target: Any) -> Any:
     """Wire the fake into a client or session created before ``import workspaces_fake``; returns it.
 
-    Safe to call more than once: each handler is unregistered before it is registered again.
+    Not needed for safety (the client guard wires every WorkSpaces client at its first call while a mock
+    is active); it only makes the wiring explicit and early. Safe to call more than once: each handler is
+    unregistered before it is registered again.
     """
     events = _emitter_of(target)
     for event, handler, first in _EVENTS:
@@ -409,3 +416,77 @@ def _emitter_of(target: Any) -> Any:
     if hasattr(target, "get_component"):
         return target.get_component("event_emitter")  # a botocore Session
     raise TypeError(f"attach() takes a client or a session; got {type(target).__name__}")
+
+
+# ----------------------------------------------------------------------------------------------- the guard
+_WIRED = "_workspaces_fake_wired"
+"""The client attribute holding the event emitter the guard wired, so each client is wired once."""
+
+_WIRING = threading.Lock()
+_SERVICE_OF: dict[type[Any], bool] = {}
+"""Client class -> is it a WorkSpaces client (botocore makes one class per service and session)."""
+
+
+def _is_workspaces(client: Any) -> bool:
+    cls = type(client)
+    known = _SERVICE_OF.get(cls)
+    if known is None:
+        known = _SERVICE_OF[cls] = client.meta.service_model.service_name == SERVICE_NAME
+    return known
+
+
+def _wire(client: Any) -> None:
+    """Give a WorkSpaces client the fake's handlers, once (whatever session it came from, whenever made)."""
+    events = client.meta.events
+    if client.__dict__.get(_WIRED) is events:
+        return
+    with _WIRING:
+        if client.__dict__.get(_WIRED) is not events:
+            attach(client)
+            client.__dict__[_WIRED] = events
+
+
+def _guarded(original: Callable[..., Any]) -> Callable[..., Any]:
+    """``BaseClient._make_api_call``, wiring WorkSpaces clients while a mock is active (else pass-through)."""
+
+    @functools.wraps(original)
+    def _make_api_call(self: Any, operation_name: str, api_params: Any) -> Any:
+        if ACTIVE._stack and _is_workspaces(self):
+            _wire(self)
+        return original(self, operation_name, api_params)
+
+    _make_api_call.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return _make_api_call
+
+
+def _guarded_async(original: Callable[..., Any]) -> Callable[..., Any]:
+    """The same guard for aiobotocore's ``AioBaseClient._make_api_call`` (a coroutine function)."""
+
+    @functools.wraps(original)
+    async def _make_api_call(self: Any, operation_name: str, api_params: Any) -> Any:
+        if ACTIVE._stack and _is_workspaces(self):
+            _wire(self)
+        return await original(self, operation_name, api_params)
+
+    _make_api_call.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return _make_api_call
+
+
+def install_guards() -> None:
+    """Wrap ``_make_api_call`` on botocore's client base class, and aiobotocore's once it is imported.
+
+    Class-level, so no client escapes, whichever session made it and whenever: one made before
+    ``import workspaces_fake``, or from boto3's default session made before it, is wired at its first call
+    while a mock is active. Idempotent; called at import and by every activation (aiobotocore may be
+    imported in between, and importing it here would make ``import workspaces_fake`` heavy).
+    """
+    _wrap(botocore_client.BaseClient, _guarded)
+    aio = sys.modules.get("aiobotocore.client")
+    if aio is not None:
+        _wrap(aio.AioBaseClient, _guarded_async)
+
+
+def _wrap(cls: type[Any], guard: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    current = cls.__dict__["_make_api_call"]
+    if not getattr(current, "__workspaces_fake_guard__", False):
+        cls._make_api_call = guard(current)
