@@ -20,11 +20,14 @@ from __future__ import annotations
 import functools
 import sys
 import threading
+import time as _time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 import botocore
 from botocore import client as botocore_client
+from botocore import endpoint as botocore_endpoint
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.exceptions import ConnectionClosedError
@@ -56,6 +59,7 @@ class Config(NamedTuple):
     region: Optional[str]
     lifecycle: Optional[str]
     seed: int
+    real_backoff: bool = False
 
 
 class _Activations:
@@ -107,13 +111,15 @@ def _load_engine() -> None:
     _dispatch = engine.dispatch
 
 
-def _dispatch_loading(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Outcome:
+def _dispatch_loading(
+    backend: WorkspacesBackend, name: str, params: Mapping[str, Any], backoff: float = 0.0
+) -> Outcome:
     """The pipeline's entry before the engine is loaded: load it, then hand over (replaced by then)."""
     _load_engine()
-    return _dispatch(backend, name, params)
+    return _dispatch(backend, name, params, backoff=backoff)
 
 
-_dispatch: Callable[[WorkspacesBackend, str, Mapping[str, Any]], Outcome] = _dispatch_loading
+_dispatch: Callable[..., Outcome] = _dispatch_loading
 """``_dispatch.dispatch`` once loaded: a module global, because an import inside a call costs ~0.7 us."""
 
 
@@ -336,7 +342,7 @@ def _wire_answer(backend: WorkspacesBackend, name: str, request: Any) -> AWSResp
         outcome = _serialization_error(name, request_id)
     else:
         try:
-            outcome = _dispatch(backend, name, params)
+            outcome = _dispatch(backend, name, params, backoff=pop_backoff())
         except Disconnect as exc:
             raise ConnectionClosedError(endpoint_url=request.url, error=str(exc)) from None
     status, body = encode_outcome(model, outcome)
@@ -480,13 +486,98 @@ def install_guards() -> None:
     while a mock is active. Idempotent; called at import and by every activation (aiobotocore may be
     imported in between, and importing it here would make ``import workspaces_fake`` heavy).
     """
-    _wrap(botocore_client.BaseClient, _guarded)
+    _wrap(botocore_client.BaseClient, "_make_api_call", _guarded)
     aio = sys.modules.get("aiobotocore.client")
     if aio is not None:
-        _wrap(aio.AioBaseClient, _guarded_async)
+        _wrap(aio.AioBaseClient, "_make_api_call", _guarded_async)
+    _install_backoff_guards()
 
 
-def _wrap(cls: type[Any], guard: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
-    current = cls.__dict__["_make_api_call"]
+def _wrap(cls: type[Any], name: str, guard: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    current = cls.__dict__[name]
     if not getattr(current, "__workspaces_fake_guard__", False):
-        cls._make_api_call = guard(current)
+        setattr(cls, name, guard(current))
+
+
+# ----------------------------------------------------------------------------------------------- back-off
+_SKIP_SLEEP: ContextVar[bool] = ContextVar("workspaces_fake_skip_sleep", default=False)
+"""True while botocore decides on a retry of a WorkSpaces call under a mock that skips real back-off."""
+
+_PENDING_BACKOFF: ContextVar[float] = ContextVar("workspaces_fake_pending_backoff", default=0.0)
+"""The delay botocore asked for before the next attempt; the wire door records it on that call."""
+
+
+def _skips_backoff(endpoint: Any) -> bool:
+    config = ACTIVE.top()
+    return config is not None and not config.real_backoff and endpoint._endpoint_prefix == SERVICE_NAME
+
+
+def _take_backoff(seconds: float) -> None:
+    """Instead of sleeping: move the fake's clock by the delay and keep it for the next call's log entry."""
+    world = ACTIVE.world
+    if world is not None and seconds > 0:
+        world.clock.advance(seconds=seconds)
+    _PENDING_BACKOFF.set(_PENDING_BACKOFF.get() + seconds)
+
+
+def pop_backoff() -> float:
+    """The back-off taken before this attempt (0.0 for a first attempt); read once by the wire door."""
+    delay = _PENDING_BACKOFF.get()
+    if delay:
+        _PENDING_BACKOFF.set(0.0)
+    return delay
+
+
+class _EndpointTime:
+    """What ``botocore.endpoint`` sees as its ``time`` module: the real one, except that ``sleep`` is
+    skipped while :func:`_guarded_retry` says so (botocore sleeps with ``time.sleep`` in
+    ``Endpoint._needs_retry`` and offers no other seam)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_time, name)
+
+    def sleep(self, seconds: float) -> None:
+        if _SKIP_SLEEP.get():
+            _take_backoff(seconds)
+        else:
+            _time.sleep(seconds)
+
+
+def _guarded_retry(original: Callable[..., Any]) -> Callable[..., Any]:
+    """``Endpoint._needs_retry``: a WorkSpaces retry under a mock advances the fake's clock, no sleep."""
+
+    @functools.wraps(original)
+    def _needs_retry(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not (ACTIVE._stack and _skips_backoff(self)):
+            return original(self, *args, **kwargs)
+        token = _SKIP_SLEEP.set(True)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            _SKIP_SLEEP.reset(token)
+
+    _needs_retry.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return _needs_retry
+
+
+def _guarded_sleep(original: Callable[..., Any]) -> Callable[..., Any]:
+    """aiobotocore's ``AioEndpoint._sleep``: the same rule, for the coroutine it awaits between attempts."""
+
+    @functools.wraps(original)
+    async def _sleep(self: Any, amount: float) -> None:
+        if ACTIVE._stack and _skips_backoff(self):
+            _take_backoff(amount)
+        else:
+            await original(self, amount)
+
+    _sleep.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return _sleep
+
+
+def _install_backoff_guards() -> None:
+    if not isinstance(botocore_endpoint.time, _EndpointTime):
+        botocore_endpoint.time = _EndpointTime()
+    _wrap(botocore_endpoint.Endpoint, "_needs_retry", _guarded_retry)
+    aio = sys.modules.get("aiobotocore.endpoint")
+    if aio is not None:
+        _wrap(aio.AioEndpoint, "_sleep", _guarded_sleep)
