@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
@@ -23,6 +23,19 @@ ROOT = Path(__file__).resolve().parent.parent
 MATRIX = Path(__file__).with_name("_creation_matrix.py")
 MOMENTS = ("before-import", "before-activation", "inside")
 SOURCES = ("default-session", "boto3.Session", "botocore", "aiobotocore")
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], dict[str, Any]]:
+    """The matrix's result with or without credentials, each run once per module (a fresh interpreter)."""
+    results: dict[bool, dict[str, Any]] = {}
+
+    def run(credentials: bool) -> dict[str, Any]:
+        if credentials not in results:
+            results[credentials] = _run_matrix(tmp_path_factory.mktemp("matrix"), credentials)
+        return results[credentials]
+
+    return run
 
 
 def _run_matrix(tmp_path: Path, credentials: bool) -> dict[str, Any]:
@@ -41,8 +54,10 @@ def _run_matrix(tmp_path: Path, credentials: bool) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("credentials", [True, False], ids=["credentials-in-env", "no-credentials"])
-def test_every_creation_order_is_answered_in_process(tmp_path: Path, credentials: bool) -> None:
-    cases = _run_matrix(tmp_path, credentials)["cases"]
+def test_every_creation_order_is_answered_in_process(
+    matrix: Callable[[bool], dict[str, Any]], credentials: bool
+) -> None:
+    cases = matrix(credentials)["cases"]
     escaped = {case: result for case, result in cases.items() if result != "fake"}
     assert escaped == {}
     # The matrix really covers every source at every moment (a session made later serves no earlier client).
@@ -50,3 +65,11 @@ def test_every_creation_order_is_answered_in_process(tmp_path: Path, credentials
         for moment in MOMENTS:
             assert any(case.startswith(source) and case.endswith(f"client-{moment}") for case in cases)
     assert len(cases) == 21
+
+
+def test_clients_made_inside_probe_no_metadata_service(matrix: Callable[[bool], dict[str, Any]]) -> None:
+    """Item 3: without credentials, clients made before activation probe IMDS (botocore's chain, 2 each);
+    the 10 made inside probed it 20 times before the deferred credentials, and now not once."""
+    probes = matrix(False)["probes"]
+    assert probes["inside"] == []
+    assert set(probes["before-activation"]) == {"169.254.169.254"}

@@ -18,6 +18,7 @@ mock is active, so no call escapes whatever existed first.
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 import threading
 import time as _time
@@ -29,8 +30,10 @@ import botocore
 from botocore import client as botocore_client
 from botocore import endpoint as botocore_endpoint
 from botocore import handlers as botocore_handlers
+from botocore import session as botocore_session
 from botocore.awsrequest import AWSResponse, HeadersDict
-from botocore.exceptions import ConnectionClosedError
+from botocore.credentials import Credentials
+from botocore.exceptions import ConnectionClosedError, NoCredentialsError
 from botocore.model import OperationNotFoundError
 from botocore.parsers import create_parser
 
@@ -491,6 +494,7 @@ def install_guards() -> None:
     if aio is not None:
         _wrap(aio.AioBaseClient, "_make_api_call", _guarded_async)
     _install_backoff_guards()
+    _install_credential_guards()
 
 
 def _wrap(cls: type[Any], name: str, guard: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
@@ -581,3 +585,147 @@ def _install_backoff_guards() -> None:
     aio = sys.modules.get("aiobotocore.endpoint")
     if aio is not None:
         _wrap(aio.AioEndpoint, "_sleep", _guarded_sleep)
+
+
+# ----------------------------------------------------------------------------------------------- credentials
+_DEFER_CREDENTIALS: ContextVar[bool] = ContextVar("workspaces_fake_defer_credentials", default=False)
+"""True while a WorkSpaces client is being created under a mock: its credentials are resolved lazily."""
+
+
+class _DeferredCredentials(Credentials):  # type: ignore[misc]  # botocore has no type information
+    """The session's credentials, resolved the first time someone needs them, not at client creation.
+
+    While a mock is active nothing is signed, so a WorkSpaces client made then never reads them, and the
+    provider chain (whose last resort probes the EC2 metadata service, seconds on a network that drops
+    those packets) does not run. If the client is used after the mock ends, the chain runs at that
+    first signed call, exactly as it would have at creation.
+    """
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+        self._lock = threading.Lock()
+        self._resolved: Optional[Any] = None
+        self._done = False
+
+    def _real(self) -> Any:
+        with self._lock:
+            if not self._done:
+                token = _DEFER_CREDENTIALS.set(False)
+                try:
+                    self._resolved = self._session.get_credentials()
+                finally:
+                    _DEFER_CREDENTIALS.reset(token)
+                self._done = True
+        return self._resolved
+
+    @property
+    def method(self) -> str:
+        """Read by botocore at client creation: answered without resolving anything until resolved."""
+        return str(getattr(self._resolved, "method", "deferred")) if self._done else "deferred"
+
+    def get_frozen_credentials(self) -> Any:
+        real = self._real()
+        return None if real is None else real.get_frozen_credentials()
+
+    def __getattr__(self, name: str) -> Any:
+        # access_key, secret_key, token, account_id, method, get_deferred_property, ...
+        if name.startswith("_"):
+            raise AttributeError(name)
+        real = self._real()
+        if real is None:
+            raise NoCredentialsError()
+        return getattr(real, name)
+
+
+class _AioDeferredCredentials(_DeferredCredentials):
+    """The same for aiobotocore, whose session and signer await the credentials."""
+
+    async def _real_async(self) -> Any:
+        if not self._done:
+            token = _DEFER_CREDENTIALS.set(False)
+            try:
+                self._resolved = await self._session.get_credentials()
+            finally:
+                _DEFER_CREDENTIALS.reset(token)
+            self._done = True
+        return self._resolved
+
+    async def get_frozen_credentials(self) -> Any:
+        real = await self._real_async()
+        return None if real is None else await real.get_frozen_credentials()
+
+    async def get_account_id(self) -> Any:
+        """aiobotocore's endpoint resolver takes this method at creation and calls it only if needed."""
+        real = await self._real_async()
+        answer = None if real is None else real.get_account_id()
+        return await answer if inspect.isawaitable(answer) else answer
+
+
+def _creating_workspaces(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    service = args[0] if args else kwargs.get("service_name")
+    return bool(ACTIVE._stack) and service == SERVICE_NAME
+
+
+def _guarded_create(original: Callable[..., Any]) -> Callable[..., Any]:
+    """``Session.create_client``: a WorkSpaces client made under a mock gets deferred credentials."""
+
+    @functools.wraps(original)
+    def create_client(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not _creating_workspaces(args, kwargs):
+            return original(self, *args, **kwargs)
+        token = _DEFER_CREDENTIALS.set(True)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            _DEFER_CREDENTIALS.reset(token)
+
+    create_client.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return create_client
+
+
+def _guarded_get_credentials(original: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def get_credentials(self: Any) -> Any:
+        if _DEFER_CREDENTIALS.get() and self._credentials is None:
+            return _DeferredCredentials(self)
+        return original(self)
+
+    get_credentials.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return get_credentials
+
+
+def _guarded_aio_create(original: Callable[..., Any]) -> Callable[..., Any]:
+    """aiobotocore's ``AioSession._create_client`` (the coroutine ``create_client``'s context awaits)."""
+
+    @functools.wraps(original)
+    async def _create_client(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if _creating_workspaces(args, kwargs):
+            _DEFER_CREDENTIALS.set(True)  # this task's context only: it ends with the task's step
+            try:
+                return await original(self, *args, **kwargs)
+            finally:
+                _DEFER_CREDENTIALS.set(False)
+        return await original(self, *args, **kwargs)
+
+    _create_client.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return _create_client
+
+
+def _guarded_aio_get_credentials(original: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(original)
+    async def get_credentials(self: Any) -> Any:
+        if _DEFER_CREDENTIALS.get() and self._credentials is None:
+            return _AioDeferredCredentials(self)
+        return await original(self)
+
+    get_credentials.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
+    return get_credentials
+
+
+def _install_credential_guards() -> None:
+    _wrap(botocore_session.Session, "create_client", _guarded_create)
+    _wrap(botocore_session.Session, "get_credentials", _guarded_get_credentials)
+    aio = sys.modules.get("aiobotocore.session")
+    if aio is not None:
+        _wrap(aio.AioSession, "_create_client", _guarded_aio_create)
+        _wrap(aio.AioSession, "get_credentials", _guarded_aio_get_credentials)
