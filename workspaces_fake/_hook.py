@@ -33,12 +33,12 @@ from botocore import handlers as botocore_handlers
 from botocore import session as botocore_session
 from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.credentials import Credentials
-from botocore.exceptions import ConnectionClosedError, NoCredentialsError
+from botocore.exceptions import ConnectionClosedError, EndpointConnectionError, NoCredentialsError
 from botocore.model import OperationNotFoundError
 from botocore.parsers import create_parser
 
 from ._defaults import DEFAULT_ACCOUNT_ID, FALLBACK_REGION
-from ._service import SERVICE_NAME, TARGET_PREFIX, operation_model, service_model
+from ._service import SERVICE_NAME, TARGET_PREFIX, offered_regions, operation_model, service_model
 from ._wire import attr_name, decode_request, dumps, to_parsed, to_wire
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class Config(NamedTuple):
     lifecycle: Optional[str]
     seed: int
     real_backoff: bool = False
+    any_region: bool = False
 
 
 class _Activations:
@@ -107,10 +108,11 @@ ACTIVE = _Activations()
 
 def _load_engine() -> None:
     """Import the handlers and load the service model, so that no call pays for either."""
-    global _dispatch
+    global _dispatch, _OFFERED
     from . import _dispatch as engine  # importing the registry registers every handler
 
     service_model()
+    _OFFERED = offered_regions()
     _dispatch = engine.dispatch
 
 
@@ -136,12 +138,38 @@ def active_backend(region: Optional[str]) -> Optional[WorkspacesBackend]:
     return world.backend(account_id, region or config.region or FALLBACK_REGION)
 
 
+_OFFERED: frozenset[str] = frozenset()
+"""``_service.offered_regions()`` once the engine is loaded (a module global: read on every call)."""
+
+
+def _any_region() -> bool:
+    config = ACTIVE.top()
+    return config is not None and config.any_region
+
+
+def _not_offered(region: Optional[str], params: Mapping[str, Any]) -> None:
+    """What the real client gets where WorkSpaces is not offered: its endpoint does not answer.
+
+    botocore builds ``https://workspaces.<region>.<partition's domain>`` for any well-formed region name,
+    and the connection fails (after its retries) with EndpointConnectionError naming that URL. The fake
+    raises that error at once, without retrying and without opening a connection.
+    """
+    url = params.get("url") or f"https://{SERVICE_NAME}.{region}.amazonaws.com/"
+    raise EndpointConnectionError(
+        endpoint_url=url,
+        error=f"WorkSpaces is not offered in {region!r} (workspaces_fake; any_region=True allows it)",
+    )
+
+
 # ----------------------------------------------------------------------------------------------- fast door
 def before_call(model: OperationModel, params: dict[str, Any], context: dict[str, Any], **_: Any) -> Any:
     """Answer a WorkSpaces call with its parsed response, or defer it to the wire door (or do nothing)."""
-    backend = active_backend(context.get("client_region"))
+    region = context.get("client_region")
+    backend = active_backend(region)
     if backend is None:
         return None
+    if region not in _OFFERED and not _any_region():
+        _not_offered(region, params)
     name = model.name
     # The fake's own model, not the client's: its shapes are resolved once per process, while every new
     # client (a test usually makes one) brings a fresh model whose shapes would be resolved again.

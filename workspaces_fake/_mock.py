@@ -36,10 +36,11 @@ class MockWorkspaces:
         lifecycle: Optional[str] = None,
         seed: int = 0,
         real_backoff: bool = False,
+        any_region: bool = False,
     ) -> None:
         if lifecycle is not None:
             _check_mode(lifecycle)
-        self._config = Config(account_id, region, lifecycle, seed, real_backoff)
+        self._config = Config(account_id, region, lifecycle, seed, real_backoff, any_region)
         self._started: list[Config] = []
 
     @property
@@ -66,7 +67,8 @@ class MockWorkspaces:
             or FALLBACK_REGION
         )
         real_backoff = asked.real_backoff or (outer.real_backoff if outer else False)
-        return Config(account_id, region, asked.lifecycle, asked.seed, real_backoff)
+        any_region = asked.any_region or (outer.any_region if outer else False)
+        return Config(account_id, region, asked.lifecycle, asked.seed, real_backoff, any_region)
 
     def start(self) -> WorkspacesBackend:
         """Activate (joining an outer activation if there is one) and return the default backend."""
@@ -121,6 +123,7 @@ class MockWorkspaces:
             lifecycle=self._config.lifecycle,
             seed=self._config.seed,
             real_backoff=self._config.real_backoff,
+            any_region=self._config.any_region,
         )
 
     def _decorate_callable(self, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -192,6 +195,7 @@ def mock_workspaces(
     lifecycle: Optional[str] = ...,
     seed: int = ...,
     real_backoff: bool = ...,
+    any_region: bool = ...,
 ) -> MockWorkspaces: ...
 
 
@@ -203,6 +207,7 @@ def mock_workspaces(
     lifecycle: Optional[str] = None,
     seed: int = 0,
     real_backoff: bool = False,
+    any_region: bool = False,
 ) -> Any:
     """Answer every WorkSpaces call in-process while active.
 
@@ -213,8 +218,16 @@ def mock_workspaces(
 
     botocore's retry back-off costs no wall-clock time for WorkSpaces calls: the fake's clock moves by the
     delay botocore asked for, recorded as ``Call.backoff``. ``real_backoff=True`` sleeps for real.
+
+    A client in a region where WorkSpaces is not offered (botocore's endpoint data) gets the
+    EndpointConnectionError the real client would get; ``any_region=True`` answers it anyway.
     """
     mock = MockWorkspaces(
-        account_id=account_id, region=region, lifecycle=lifecycle, seed=seed, real_backoff=real_backoff
+        account_id=account_id,
+        region=region,
+        lifecycle=lifecycle,
+        seed=seed,
+        real_backoff=real_backoff,
+        any_region=any_region,
     )
     return mock if target is None else mock(target)
