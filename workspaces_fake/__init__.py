@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._hook import attach, install_builtin_handlers, install_guards
+from ._hook import as_account, attach, install_builtin_handlers, install_guards
 from ._mock import MockWorkspaces, mock_workspaces
 
 if TYPE_CHECKING:
@@ -39,4 +39,12 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["MockWorkspaces", "WorkspacesBackend", "__version__", "attach", "errors", "mock_workspaces"]
+__all__ = [
+    "MockWorkspaces",
+    "WorkspacesBackend",
+    "__version__",
+    "as_account",
+    "attach",
+    "errors",
+    "mock_workspaces",
+]

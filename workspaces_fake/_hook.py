@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 import sys
 import threading
 import time as _time
@@ -128,13 +129,20 @@ _dispatch: Callable[..., Outcome] = _dispatch_loading
 """``_dispatch.dispatch`` once loaded: a module global, because an import inside a call costs ~0.7 us."""
 
 
+_CALLER: ContextVar[Optional[str]] = ContextVar("workspaces_fake_caller_account", default=None)
+"""The account the current call is made as, when its client says so (see :func:`client_account`)."""
+
+
 def active_backend(region: Optional[str]) -> Optional[WorkspacesBackend]:
-    """The backend a call in ``region`` goes to, or None when no mock is active."""
+    """The backend a call in ``region`` goes to, or None when no mock is active.
+
+    The account is the calling client's (``as_account``, or its credentials), else the activation's.
+    """
     config = ACTIVE.top()
     world = ACTIVE.world
     if config is None or world is None:
         return None
-    account_id = config.account_id or DEFAULT_ACCOUNT_ID
+    account_id = _CALLER.get() or config.account_id or DEFAULT_ACCOUNT_ID
     return world.backend(account_id, region or config.region or FALLBACK_REGION)
 
 
@@ -472,15 +480,57 @@ def _is_workspaces(client: Any) -> bool:
     return known
 
 
-def _wire(client: Any) -> None:
-    """Give a WorkSpaces client the fake's handlers, once (whatever session it came from, whenever made)."""
+def _wire(client: Any) -> Optional[str]:
+    """Give a WorkSpaces client the fake's handlers, once (whatever session it came from, whenever made);
+    returns the account its calls are made as, if the client names one (else the activation decides)."""
+    found = client.__dict__
     events = client.meta.events
-    if client.__dict__.get(_WIRED) is events:
-        return
-    with _WIRING:
-        if client.__dict__.get(_WIRED) is not events:
-            attach(client)
-            client.__dict__[_WIRED] = events
+    if found.get(_WIRED) is not events:
+        with _WIRING:
+            if found.get(_WIRED) is not events:
+                attach(client)
+                found.setdefault(_ACCOUNT, client_account(client))
+                found[_WIRED] = events
+    account: Optional[str] = found[_ACCOUNT]
+    return account
+
+
+_ACCOUNT = "_workspaces_fake_account"
+"""The client attribute holding the account its calls are made as (None: the activation's)."""
+
+_ACCOUNT_ID = re.compile(r"\d{12}")
+
+
+def client_account(client: Any) -> Optional[str]:
+    """The account a client's credentials name, without resolving deferred or refreshable ones.
+
+    Explicit credentials (``aws_access_key_id=`` on the client or its session) name an account by
+    ``aws_account_id=`` (botocore's own parameter) or by an access key id of exactly 12 digits, the rule
+    other AWS fakes use. Anything else leaves the account to the activation.
+    """
+    credentials = getattr(getattr(client, "_request_signer", None), "_credentials", None)
+    if type(credentials) is not Credentials:  # deferred, refreshable or none: nothing to read cheaply
+        return None
+    account = getattr(credentials, "account_id", None)
+    if account and _ACCOUNT_ID.fullmatch(account):
+        return str(account)
+    key = getattr(credentials, "access_key", None)
+    return str(key) if isinstance(key, str) and _ACCOUNT_ID.fullmatch(key) else None
+
+
+def as_account(client: Any, account_id: str) -> Any:
+    """Make every call of ``client`` (boto3, botocore or aiobotocore) one of ``account_id``; returns it.
+
+    The account is one of the same world as the activation's, with its own backend per region
+    (``backend.in_account(account_id)`` arranges and inspects it). The mark stays on the client; make one
+    client per account. Outside an activation it has no effect.
+    """
+    if not isinstance(account_id, str) or not _ACCOUNT_ID.fullmatch(account_id):
+        raise ValueError(f"as_account: an account id is 12 digits; got {account_id!r}")
+    if getattr(getattr(client, "meta", None), "events", None) is None:
+        raise TypeError(f"as_account() takes a client; got {type(client).__name__}")
+    client.__dict__[_ACCOUNT] = account_id
+    return client
 
 
 def _guarded(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -488,9 +538,16 @@ def _guarded(original: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(original)
     def _make_api_call(self: Any, operation_name: str, api_params: Any) -> Any:
-        if ACTIVE._stack and _is_workspaces(self):
-            _wire(self)
-        return original(self, operation_name, api_params)
+        if not (ACTIVE._stack and _is_workspaces(self)):
+            return original(self, operation_name, api_params)
+        account = _wire(self)
+        if account is None:
+            return original(self, operation_name, api_params)
+        token = _CALLER.set(account)
+        try:
+            return original(self, operation_name, api_params)
+        finally:
+            _CALLER.reset(token)
 
     _make_api_call.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
     return _make_api_call
@@ -501,9 +558,16 @@ def _guarded_async(original: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(original)
     async def _make_api_call(self: Any, operation_name: str, api_params: Any) -> Any:
-        if ACTIVE._stack and _is_workspaces(self):
-            _wire(self)
-        return await original(self, operation_name, api_params)
+        if not (ACTIVE._stack and _is_workspaces(self)):
+            return await original(self, operation_name, api_params)
+        account = _wire(self)
+        if account is None:
+            return await original(self, operation_name, api_params)
+        token = _CALLER.set(account)
+        try:
+            return await original(self, operation_name, api_params)
+        finally:
+            _CALLER.reset(token)
 
     _make_api_call.__workspaces_fake_guard__ = True  # type: ignore[attr-defined]
     return _make_api_call
