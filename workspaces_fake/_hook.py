@@ -468,15 +468,17 @@ _WIRED = "_workspaces_fake_wired"
 """The client attribute holding the event emitter the guard wired, so each client is wired once."""
 
 _WIRING = threading.Lock()
-_SERVICE_OF: dict[type[Any], bool] = {}
-"""Client class -> is it a WorkSpaces client (botocore makes one class per service and session)."""
+_IS_WORKSPACES = "_workspaces_fake_is_workspaces"
+"""Kept on the client class itself: botocore makes a class per client, and a registry of them would keep
+every class (and its model) alive."""
 
 
 def _is_workspaces(client: Any) -> bool:
     cls = type(client)
-    known = _SERVICE_OF.get(cls)
+    known: Optional[bool] = cls.__dict__.get(_IS_WORKSPACES)
     if known is None:
-        known = _SERVICE_OF[cls] = client.meta.service_model.service_name == SERVICE_NAME
+        known = client.meta.service_model.service_name == SERVICE_NAME
+        setattr(cls, _IS_WORKSPACES, known)
     return known
 
 
