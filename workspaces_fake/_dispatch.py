@@ -52,8 +52,13 @@ class Outcome(NamedTuple):
     error: Union[errors.WorkspacesError, errors.FakeNotSupported, None] = None
 
 
-def dispatch(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -> Outcome:
-    """Answer one call against ``backend``; only :class:`faults.Disconnect` escapes as an exception."""
+def dispatch(
+    backend: WorkspacesBackend, name: str, params: Mapping[str, Any], backoff: float = 0.0
+) -> Outcome:
+    """Answer one call against ``backend``; only :class:`faults.Disconnect` escapes as an exception.
+
+    ``backoff`` is the delay botocore asked for before this attempt (a retry), recorded on the call.
+    """
     request_id = new_request_id()
     with backend.lock:
         try:
@@ -62,14 +67,14 @@ def dispatch(backend: WorkspacesBackend, name: str, params: Mapping[str, Any]) -
         except (errors.WorkspacesError, errors.FakeNotSupported) as err:
             outcome = Outcome(name, request_id, error=err)
         except Disconnect:
-            backend.calls.record(Call(name, params, "disconnect", request_id))
+            backend.calls.record(Call(name, params, "disconnect", request_id, backoff))
             raise
         except Exception as exc:  # a bug in the fake must not surface as a traceback inside botocore
             logger.exception("workspaces_fake failed while answering %s", name)
             bug = errors.FakeInternalError(operation=name, detail=f"{type(exc).__name__}: {exc}")
             outcome = Outcome(name, request_id, error=bug)
         label = "ok" if outcome.error is None else outcome.error.code
-        backend.calls.record(Call(name, params, label, request_id))
+        backend.calls.record(Call(name, params, label, request_id, backoff))
         return outcome
 
 
