@@ -108,7 +108,7 @@ def add_workspace(
     AVAILABLE and has a snapshot pair stamped at its creation, so rebuild, restore and migrate work at
     once; an ERROR WorkSpace without snapshots is one whose creation failed.
     """
-    directory = _directory_for_arrange(backend, directory_id)
+    directory = directory_for_arrange(backend, directory_id)
     bundle = _bundle_for_arrange(backend, bundle_id)
     name = user_name or _free_user_name(backend, directory.directory_id)
     if backend.workspace_index.live_of_user(directory.directory_id, name) is not None:
@@ -142,7 +142,8 @@ def _arrange_snapshots(ws: Workspace, state: str, wanted: Optional[bool]) -> Non
         ws.snapshots = Snapshots(to_millis(ws.created + EVERY))
 
 
-def _directory_for_arrange(backend: WorkspacesBackend, directory_id: Optional[str]) -> Directory:
+def directory_for_arrange(backend: WorkspacesBackend, directory_id: Optional[str]) -> Directory:
+    """The named directory (registered if unknown) or the backend's default one (made on first use)."""
     if directory_id is not None:
         return backend.directories.peek(directory_id) or add_directory(backend, directory_id)
     found = backend.directories.peek(backend.default_directory_id or "")
