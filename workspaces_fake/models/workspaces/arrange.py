@@ -134,7 +134,9 @@ def _arrange_snapshots(ws: Workspace, state: str, wanted: Optional[bool]) -> Non
         return
     if wanted is None:
         wanted = state != "ERROR"
-    if wanted:
+    if wanted and ws.snapshots is not None:
+        ws.snapshots.anchor = to_millis(ws.created)  # made when it entered AVAILABLE: stamp creation
+    elif wanted:
         ws.snapshots = Snapshots(to_millis(ws.created))
     elif state == "ERROR":
         ws.snapshots = None  # never AVAILABLE: its creation failed
