@@ -104,6 +104,7 @@ class WorkspacesBackend:
     fail_rebuild = workspaces_lifecycle.fail_rebuild
     fail_restore = workspaces_lifecycle.fail_restore
     fail_migration = workspaces_lifecycle.fail_migration
+    add_standby = workspaces_lifecycle.add_standby
     # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)

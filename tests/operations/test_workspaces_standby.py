@@ -245,3 +245,27 @@ def test_create_standby_workspaces_own_bundle_is_copied_to_the_standby_region(
     assert len(bundles) == 1 and bundle.bundle_id not in bundles
     [copy] = west_client.describe_workspace_bundles(BundleIds=list(bundles))["Bundles"]
     assert copy["Name"] == "team-bundle"
+
+
+def test_add_standby_arranges_a_linked_pair_in_two_regions(
+    client: Any, west_client: Any, workspaces_backend: WorkspacesBackend, west: WorkspacesBackend
+) -> None:
+    primary = workspaces_backend.add_workspace()
+    made = workspaces_backend.add_standby(
+        primary.workspace_id, STANDBY_REGION, data_replication="PRIMARY_AS_SOURCE"
+    )
+    assert made.workspace_id in west.workspaces
+    standby = _describe(west_client, made.workspace_id)
+    assert standby["State"] == "STOPPED"
+    assert standby["RelatedWorkspaces"][0]["WorkspaceId"] == primary.workspace_id
+    assert _describe(client, primary.workspace_id)["RelatedWorkspaces"][0]["State"] == "STOPPED"
+    with pytest.raises(ValueError, match="already has a standby"):
+        workspaces_backend.add_standby(primary.workspace_id, STANDBY_REGION)
+
+
+def test_add_standby_unknown_data_replication_is_a_python_error(
+    workspaces_backend: WorkspacesBackend,
+) -> None:
+    primary = workspaces_backend.add_workspace()
+    with pytest.raises(ValueError, match="DataReplication"):
+        workspaces_backend.add_standby(primary.workspace_id, STANDBY_REGION, data_replication="BOTH_WAYS")

@@ -112,7 +112,7 @@ def add_workspace(
     AVAILABLE and has a snapshot pair stamped at its creation, so rebuild, restore and migrate work at
     once; an ERROR WorkSpace without snapshots is one whose creation failed.
     """
-    directory = _directory_for_arrange(backend, directory_id)
+    directory = directory_for_arrange(backend, directory_id)
     bundle = _bundle_for_arrange(backend, bundle_id)
     name = user_name or _free_user_name(backend, directory.directory_id)
     if backend.workspace_index.live_of_user(directory.directory_id, name) is not None:
@@ -138,7 +138,9 @@ def _arrange_snapshots(ws: Workspace, state: str, wanted: Optional[bool]) -> Non
         return
     if wanted is None:
         wanted = state != "ERROR"
-    if wanted:
+    if wanted and ws.snapshots is not None:
+        ws.snapshots.anchor = to_millis(ws.created)  # made when it entered AVAILABLE: stamp creation
+    elif wanted:
         ws.snapshots = Snapshots(to_millis(ws.created))
     elif state == "ERROR":
         ws.snapshots = None  # never AVAILABLE: its creation failed
@@ -146,7 +148,8 @@ def _arrange_snapshots(ws: Workspace, state: str, wanted: Optional[bool]) -> Non
         ws.snapshots = Snapshots(to_millis(ws.created + EVERY))
 
 
-def _directory_for_arrange(backend: WorkspacesBackend, directory_id: Optional[str]) -> Directory:
+def directory_for_arrange(backend: WorkspacesBackend, directory_id: Optional[str]) -> Directory:
+    """The named directory (registered if unknown) or the backend's default one (made on first use)."""
     if directory_id is not None:
         return backend.directories.peek(directory_id) or add_directory(backend, directory_id)
     found = backend.directories.peek(backend.default_directory_id or "")

@@ -12,9 +12,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
 from .._arrange import arrange
-from . import connections, snapshots
+from . import connections, snapshots, standby
+from .arrange import directory_for_arrange
 from .lifecycle_ops import FAILURE_STATES, USER_MISCONFIGURED
-from .model import Workspace
+from .model import WORKSPACE, Workspace
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
@@ -96,6 +97,32 @@ def fail_migration(backend: WorkspacesBackend, workspace_id: str) -> None:
     provisioning ends, and the source stays as it was, with its id."""
     ws = arranged_workspace(backend, workspace_id, "fail_migration")
     _arrange_fate(ws, "migrate", "TERMINATING")
+
+
+@arrange("Workspace", data_replication="DataReplication")
+def add_standby(
+    backend: WorkspacesBackend,
+    workspace_id: str,
+    region: str,
+    *,
+    directory_id: Optional[str] = None,
+    data_replication: str = "NO_REPLICATION",
+    state: str = "STOPPED",
+) -> Workspace:
+    """A standby WorkSpace in ``region`` for this Region's WorkSpace ``workspace_id``, already in
+    ``state`` (STOPPED by default, as after CreateStandbyWorkspaces), linked on both sides. The standby
+    Region's default directory is used (made on first use) unless ``directory_id`` names one."""
+    primary = arranged_workspace(backend, workspace_id, "add_standby")
+    if region == backend.region_name or primary.standby is not None:
+        raise ValueError(f"add_standby: {workspace_id} already has a standby, or {region} is its own Region")
+    other = backend.in_region(region)
+    with other.lock:
+        directory = directory_for_arrange(other, directory_id)
+        request = {"DirectoryId": directory.directory_id, "DataReplication": data_replication}
+        made = standby.create_standby(other, backend, primary, request, {})
+        if state != "PENDING":
+            other.lifecycle.enter(made, WORKSPACE, state)
+    return made
 
 
 def _failure_state(helper: str, to_state: str) -> str:

@@ -35,13 +35,18 @@ class Snapshots:
 
     def __init__(self, anchor: Optional[datetime]) -> None:
         self.anchor = anchor
-        self.rebuild: list[datetime] = []
-        self.restore: list[datetime] = []
+        self.rebuild: tuple[datetime, ...] = ()  # tuples: most WorkSpaces never get one, and () is shared
+        self.restore: tuple[datetime, ...] = ()
+
+    def add(self, kind: str, at: datetime) -> None:
+        """Remember a ``rebuild`` or ``restore`` snapshot taken off schedule."""
+        setattr(self, kind, (*getattr(self, kind), at))
 
 
 def to_millis(moment: datetime) -> datetime:
     """Real snapshot times are whole milliseconds."""
-    return moment.replace(microsecond=moment.microsecond - moment.microsecond % 1000)
+    extra = moment.microsecond % 1000
+    return moment.replace(microsecond=moment.microsecond - extra) if extra else moment
 
 
 def first_delay(backend: WorkspacesBackend) -> timedelta:
@@ -60,9 +65,8 @@ def restart_schedule(ws: Workspace, first: datetime, now: datetime) -> None:
     snapshots = ws.snapshots if ws.snapshots is not None else Snapshots(None)
     for kind in ("rebuild", "restore"):
         latest = latest_snapshot(ws, kind, now)
-        taken = getattr(snapshots, kind)
-        if latest is not None and latest not in taken:
-            taken.append(latest)
+        if latest is not None and latest not in getattr(snapshots, kind):
+            snapshots.add(kind, latest)
     snapshots.anchor = to_millis(first)
     ws.snapshots = snapshots
 
@@ -95,7 +99,7 @@ def take(ws: Workspace, kind: str, at: datetime) -> None:
     if ws.snapshots is None:
         ws.snapshots = Snapshots(None)
     for each in ("rebuild", "restore") if kind == "both" else (kind,):
-        getattr(ws.snapshots, each).append(to_millis(at))
+        ws.snapshots.add(each, to_millis(at))
 
 
 def clear(ws: Workspace, now: datetime) -> None:
