@@ -20,7 +20,7 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import directories, images
+from .models import branding, directories, images
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
@@ -96,6 +96,9 @@ class WorkspacesBackend:
     add_application = applications.add_application
     clear_applications = applications.clear_applications
     application_named = applications.application_named
+    # Client branding and Connect add-ins (models/branding.py)
+    add_client_branding = branding.add_client_branding
+    add_connect_client_add_in = branding.add_connect_client_add_in
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]

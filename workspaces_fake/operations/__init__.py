@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import applications, bundles, directories, images, tags, workspaces
+from . import applications, branding, bundles, directories, images, tags, workspaces
 
-__all__ = ["applications", "bundles", "directories", "images", "tags", "workspaces"]
+__all__ = ["applications", "branding", "bundles", "directories", "images", "tags", "workspaces"]
