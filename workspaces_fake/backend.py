@@ -88,6 +88,7 @@ class WorkspacesBackend:
     add_workspace = workspaces.add_workspace
     # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
+    fail_directory_registration = directories.fail_directory_registration
     # Bundles (models/bundles/arrange.py)
     add_bundle = bundles.add_bundle
     # Images (models/images.py)
