@@ -20,7 +20,7 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import aliases, directories, ip_groups
+from .models import aliases, branding, directories, ip_groups
 from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
@@ -107,6 +107,7 @@ class WorkspacesBackend:
     add_standby = workspaces_lifecycle.add_standby
     # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
+    fail_directory_registration = directories.fail_directory_registration
     # Bundles (models/bundles/arrange.py)
     add_bundle = bundles.add_bundle
     # Images (models/images/arrange.py)
@@ -128,6 +129,9 @@ class WorkspacesBackend:
     record_pool_session_input = pools.record_pool_session_input
     end_pool_session = pools.end_pool_session
     fail_next_pool_start = pools.fail_next_pool_start
+    # Client branding and Connect add-ins (models/branding.py)
+    add_client_branding = branding.add_client_branding
+    add_connect_client_add_in = branding.add_connect_client_add_in
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]

@@ -402,3 +402,28 @@ def test_add_directory_rejects_values_aws_never_holds(workspaces_backend: Worksp
         workspaces_backend.add_directory(state="DEREGISTERED")
     with pytest.raises(ValueError, match="workspace_type"):
         workspaces_backend.add_directory(workspace_type="SHARED")
+
+
+@pytest.mark.workspaces(lifecycle="manual")
+def test_fail_directory_registration_ends_an_api_registration_in_error(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    client.register_workspace_directory(DirectoryId=DIRECTORY)
+    workspaces_backend.fail_directory_registration(DIRECTORY, "The DNS servers cannot be reached.")
+    workspaces_backend.settle()
+    found = _describe(client)[0]
+    assert (found["State"], found["ErrorMessage"]) == ("ERROR", "The DNS servers cannot be reached.")
+    with pytest.raises(ValueError, match="ERROR"):
+        workspaces_backend.fail_directory_registration(DIRECTORY)
+
+
+@pytest.mark.workspaces(lifecycle="timed")
+def test_register_workspace_directory_pools_timed_takes_three_minutes(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    directory_id = client.register_workspace_directory(**POOLS)["DirectoryId"]
+    assert _state(client, directory_id) == "REGISTERING"
+    workspaces_backend.clock.advance(minutes=3)
+    assert _state(client, directory_id) == "REGISTERED"
+    by_name = _describe(client, WorkspaceDirectoryNames=["pool-users"])
+    assert [d["DirectoryId"] for d in by_name] == [directory_id]

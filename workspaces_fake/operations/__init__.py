@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import (
     aliases,
     applications,
+    branding,
     bundles,
     directories,
     images,
@@ -18,6 +19,7 @@ from . import (
 __all__ = [
     "aliases",
     "applications",
+    "branding",
     "bundles",
     "directories",
     "images",

@@ -3,7 +3,15 @@ the arrange helper ``add_directory``."""
 
 from __future__ import annotations
 
-from .arrange import add_directory
+from .arrange import add_directory, fail_directory_registration
 from .model import DIRECTORY, NOT_FOUND, Directory, new_directory, require_directory
 
-__all__ = ["DIRECTORY", "NOT_FOUND", "Directory", "add_directory", "new_directory", "require_directory"]
+__all__ = [
+    "DIRECTORY",
+    "NOT_FOUND",
+    "Directory",
+    "add_directory",
+    "fail_directory_registration",
+    "new_directory",
+    "require_directory",
+]

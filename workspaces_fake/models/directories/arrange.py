@@ -108,3 +108,19 @@ def _enter(
     elif state == "REGISTERING":
         directory.fails_with = error_message
     backend.lifecycle.enter(directory, HELD if stuck else DIRECTORY, state)
+
+
+@arrange("WorkspaceDirectory")
+def fail_directory_registration(
+    backend: WorkspacesBackend,
+    directory_id: str,
+    error_message: str = "The directory could not be registered.",
+) -> Directory:
+    """Make a registration in progress (REGISTERING, from the API or arranged) end in ERROR with
+    ``error_message`` when its step is due, instead of REGISTERED."""
+    directory = backend.directories.peek(directory_id)
+    if directory is None or directory.state != "REGISTERING":
+        found = directory.state if directory is not None else "not registered"
+        raise ValueError(f"fail_directory_registration({directory_id!r}): the directory is {found}")
+    directory.fails_with = error_message
+    return directory
