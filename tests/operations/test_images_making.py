@@ -349,3 +349,36 @@ def test_import_custom_workspace_image_shared_with_other_account_not_readable_th
         theirs = boto3.client("workspaces", region_name=workspaces_backend.region_name)
         with pytest.raises(theirs.exceptions.ResourceNotFoundException):
             theirs.describe_custom_workspace_image_import(ImageId=image_id)
+
+
+# ---------------------------------------------------------------------------------- arranged failures
+@pytest.mark.workspaces(lifecycle="manual")
+def test_fail_image_pending_capture_ends_in_error_at_settle(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    ws = workspaces_backend.add_workspace()
+    image_id = client.create_workspace_image(Name="g", Description="d", WorkspaceId=ws.workspace_id)[
+        "ImageId"
+    ]
+    workspaces_backend.fail_image(image_id, ["PendingReboot"])
+    assert _image(client, image_id)["State"] == "PENDING"
+    workspaces_backend.settle()
+    image = _image(client, image_id)
+    assert (image["State"], image["ErrorCode"]) == ("ERROR", "PendingReboot")
+
+
+@pytest.mark.workspaces(lifecycle="timed")
+def test_fail_image_custom_import_stops_at_its_current_step(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    workspaces_backend.settings.byol_enabled = True
+    image_id = _import_custom(client)["ImageId"]
+    workspaces_backend.clock.advance(minutes=25)  # PROCESSING_SOURCE_IMAGE
+    workspaces_backend.fail_image(image_id, ["OSNotSupported"])
+    workspaces_backend.clock.advance(minutes=10)
+    record = client.describe_custom_workspace_image_import(ImageId=image_id)
+    assert (record["State"], record["ErrorDetails"][0]["ErrorCode"]) == ("ERROR", "OSNotSupported")
+    assert "ImageBuilderInstanceId" not in record
+    assert _image(client, image_id)["State"] == "ERROR"
+    with pytest.raises(ValueError, match="no PENDING image"):
+        workspaces_backend.fail_image(image_id)
