@@ -114,6 +114,7 @@ class WorkspacesBackend:
     add_image = images.add_image
     share_image = images.share_image
     add_import_source = images.add_import_source
+    fail_image = images.fail_image
     # Applications (models/applications/arrange.py)
     add_application = applications.add_application
     clear_applications = applications.clear_applications

@@ -37,7 +37,7 @@ def seed_public_catalog(backend: WorkspacesBackend) -> None:
         put_bundle(
             backend,
             Bundle(
-                bundle_id=entry.bundle_id,
+                bundle_id=entry.id_in(backend.region_name),
                 name=entry.name,
                 owner=AMAZON_OWNER,
                 image_id=entry.image.image_id,

@@ -122,3 +122,24 @@ def add_import_source(
     source = ImportSource(source_id, exists, operating_system_name, list(failure_codes))
     backend.import_sources[source_id] = source
     return source
+
+
+@arrange()
+def fail_image(
+    backend: WorkspacesBackend, image_id: str, failure_codes: Sequence[str] = ("UnknownError",)
+) -> Image:
+    """Make a PENDING image (or the custom import behind it) end in ERROR with these BYOL findings.
+
+    The failure shows when the pending step ends, as the lifecycle mode moves it (at once in instant mode,
+    after the step's duration in timed mode, at ``settle()`` in manual mode).
+    """
+    image = backend.images.peek(image_id)
+    if image is None or image.owner_account_id != backend.account_id or image.state != "PENDING":
+        raise ValueError(f"fail_image: this account has no PENDING image {image_id}")
+    details = findings(failure_codes)
+    record = backend.custom_imports.peek(image_id)
+    if record is not None:
+        record.failure, record.fails_at = details, record.state
+    else:
+        image.failure = details
+    return image
