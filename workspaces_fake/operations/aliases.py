@@ -122,8 +122,9 @@ def associate_connection_alias(backend: WorkspacesBackend, *, alias_id: str, res
     link = ConnectionAliasAssociation(
         backend.account_id, resource_id, connection_identifier(directory), settles_to, alias
     )
-    alias.links.append(link)
-    owner.lifecycle.enter(link, ASSOCIATION, "PENDING_ASSOCIATION")
+    with owner.lock:  # the alias and the engine are the owner's, even when the caller is not
+        alias.links.append(link)
+        owner.lifecycle.enter(link, ASSOCIATION, "PENDING_ASSOCIATION")
     return {"ConnectionIdentifier": link.connection_identifier}
 
 
@@ -144,7 +145,8 @@ def disassociate_connection_alias(backend: WorkspacesBackend, *, alias_id: str) 
         )
     if link.state == "PENDING_ASSOCIATION":
         raise InvalidResourceStateException(f"The connection alias {alias_id} is still being associated.")
-    owner.lifecycle.enter(link, ASSOCIATION, "PENDING_DISASSOCIATION")
+    with owner.lock:
+        owner.lifecycle.enter(link, ASSOCIATION, "PENDING_DISASSOCIATION")
     return {}
 
 
