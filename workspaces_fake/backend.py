@@ -20,7 +20,7 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import aliases, directories, images, ip_groups
+from .models import aliases, directories, ip_groups
 from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
@@ -28,10 +28,14 @@ from .models.applications.model import Application
 from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
-from .models.images import Image
+from .models.images import arrange as images
+from .models.images.arrange import ImportSource
+from .models.images.imports import CustomImageImport
+from .models.images.model import Image
 from .models.ip_groups import IpGroup
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
+from .models.workspaces import arrange_lifecycle as workspaces_lifecycle
 from .models.workspaces.model import Workspace, WorkspaceIndex
 
 DEFAULT_REGION = FALLBACK_REGION
@@ -88,12 +92,22 @@ class WorkspacesBackend:
     # ---------------------------------------------------------------- arrange helpers, family by family
     # WorkSpaces (models/workspaces/arrange.py)
     add_workspace = workspaces.add_workspace
-    # Directories (models/directories.py)
+    connect_user = workspaces_lifecycle.connect_user
+    disconnect_user = workspaces_lifecycle.disconnect_user
+    fail_connection = workspaces_lifecycle.fail_connection
+    take_snapshot = workspaces_lifecycle.take_snapshot
+    clear_snapshots = workspaces_lifecycle.clear_snapshots
+    fail_rebuild = workspaces_lifecycle.fail_rebuild
+    fail_restore = workspaces_lifecycle.fail_restore
+    fail_migration = workspaces_lifecycle.fail_migration
+    # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)
     add_bundle = bundles.add_bundle
-    # Images (models/images.py)
+    # Images (models/images/arrange.py)
     add_image = images.add_image
+    share_image = images.share_image
+    add_import_source = images.add_import_source
     # Applications (models/applications/arrange.py)
     add_application = applications.add_application
     clear_applications = applications.clear_applications
@@ -115,11 +129,15 @@ class WorkspacesBackend:
     applications: Store[Application]
     associations: AssociationBook
     default_directory_id: Optional[str]
+    """The directory ``add_workspace`` uses when none is named (made on first use)."""
+    custom_imports: Store[CustomImageImport]
+    """ImportCustomWorkspaceImage's import records, by image id."""
+    import_sources: dict[str, ImportSource]
+    """AMIs and other import sources a test declared (``add_import_source``)."""
     ip_groups: Store[IpGroup]
     connection_aliases: Store[ConnectionAlias]
     alias_reservations: set[str]
     """The connection strings this account has created in this Region, lower-cased, deleted ones too."""
-    """The directory ``add_workspace`` uses when none is named (made on first use)."""
 
     def __init__(
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
@@ -148,6 +166,9 @@ class WorkspacesBackend:
         self.directories = Store(self, "directory")
         self.tags = {}
         self.default_directory_id = None
+        # Images (models/images/)
+        self.custom_imports = Store(self, "image import")
+        self.import_sources = {}
         self.ip_groups = Store(self, "IP access control group")
         self.connection_aliases = Store(self, "connection alias")
         self.alias_reservations = set()

@@ -26,6 +26,23 @@ class Settings:
     new_workspace_upsize_wait: Optional[timedelta] = None
     manual_running_mode_allowed: bool = False
     workspace_quota: Optional[int] = None
+    default_role_exists: bool = True
+    """False: the account has no workspaces_DefaultRole, so registering a directory fails."""
+    directory_quota: Optional[int] = None
+    """Directories registered per Region (AWS: 50, not adjustable); None: no limit."""
+    standby_workspace_quota: Optional[int] = None
+    """Standby WorkSpaces per Region (AWS's default quota is 5); None: no limit."""
+    # Bundles and images (models/bundles/, models/images/)
+    bundle_quota: int = 50
+    """Custom bundles per Region (AWS: 50, not adjustable)."""
+    image_quota: int = 40
+    """Images per Region (AWS: 40, adjustable)."""
+    byol_enabled: bool = False
+    """Interim: the account is enabled for BYOL (read only through ``models.images.rules.byol_ready``)."""
+    byop_allowed: bool = False
+    """The account is allow-listed for bring-your-own-protocol (``*_BYOP`` imports, Protocol BYOP)."""
+    graphics_byol_allowed: bool = True
+    """The account is allow-listed for Graphics / GraphicsPro BYOL ingestion."""
 
     def use_aws_cooldowns(self) -> Settings:
         """Turn on every cool-down window with AWS's durations; returns self for chaining."""

@@ -2,6 +2,26 @@
 
 from __future__ import annotations
 
-from . import aliases, applications, bundles, directories, images, ip_groups, tags, workspaces
+from . import (
+    aliases,
+    applications,
+    bundles,
+    directories,
+    images,
+    ip_groups,
+    tags,
+    workspaces,
+    workspaces_lifecycle,
+)
 
-__all__ = ["aliases", "applications", "bundles", "directories", "images", "ip_groups", "tags", "workspaces"]
+__all__ = [
+    "aliases",
+    "applications",
+    "bundles",
+    "directories",
+    "images",
+    "ip_groups",
+    "tags",
+    "workspaces",
+    "workspaces_lifecycle",
+]
