@@ -34,6 +34,7 @@ from ..models.aliases import (
     share,
     shared_with_me,
 )
+from ..models.directories import require_directory
 from ..models.tags import add_tags, tags_from_request
 
 
@@ -108,7 +109,7 @@ def associate_connection_alias(backend: WorkspacesBackend, *, alias_id: str, res
         raise InvalidParameterValuesException(f"The resource id {resource_id} is not a directory id.")
     check_region(backend)
     owner, alias = find_visible(backend, alias_id)
-    directory = backend.directories.require(resource_id)
+    directory = require_directory(backend, resource_id)
     _require_created(alias)
     if directory.state != "REGISTERED":
         raise InvalidResourceStateException(
