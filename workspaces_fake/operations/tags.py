@@ -1,4 +1,4 @@
-"""Handlers for tags on the account's WorkSpaces, directories, bundles and images."""
+"""Handlers for tags on the account's WorkSpaces, directories, bundles, images, IP groups and aliases."""
 
 from __future__ import annotations
 
