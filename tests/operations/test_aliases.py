@@ -544,3 +544,23 @@ def test_add_connection_alias_refuses_what_the_api_would(
     with pytest.raises(ValueError, match="add_connection_alias"):
         workspaces_backend.add_connection_alias(**kwargs)
     assert len(workspaces_backend.connection_aliases) == 0
+
+
+def test_associate_connection_alias_identifier_follows_the_regions_registration_code() -> None:
+    with mock_workspaces(region="us-west-2") as backend:
+        oregon = boto3.client("workspaces", region_name="us-west-2")
+        directory = backend.add_directory()
+        alias = backend.add_connection_alias("www.example.com")
+        answer = oregon.associate_connection_alias(AliasId=alias.alias_id, ResourceId=directory.directory_id)
+        assert answer["ConnectionIdentifier"] == "WSpdx"
+
+
+def test_delete_tags_on_an_alias_and_gone_after_delete(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    alias = workspaces_backend.add_connection_alias("www.example.com", tags={"a": "1", "b": "2"})
+    client.delete_tags(ResourceId=alias.alias_id, TagKeys=["a"])
+    assert client.describe_tags(ResourceId=alias.alias_id)["TagList"] == [{"Key": "b", "Value": "2"}]
+    client.delete_connection_alias(AliasId=alias.alias_id)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.describe_tags(ResourceId=alias.alias_id)

@@ -4,7 +4,9 @@ An alias lives in its owner's backend (account, Region). The owner may share it 
 whose calls then see it and may associate it with that account's own directory; both accounts' calls
 read the same object. Every transition of an alias and of its association runs on the owner's lifecycle
 engine, so a call made as the shared account lets the owner's backend catch up first
-(:func:`find_visible`).
+(:func:`find_visible`), and a change it makes to the alias holds the owner's lock as well as its own.
+(Two accounts that share aliases with each other, calling alias operations from two threads at once,
+could therefore wait on each other for good: a known limit.)
 
 A connection string, once created by an account, stays reserved for that account in every Region, even
 after the alias is deleted; each backend keeps the strings its account created in ``alias_reservations``

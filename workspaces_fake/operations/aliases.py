@@ -34,6 +34,7 @@ from ..models.aliases import (
     share,
     shared_with_me,
 )
+from ..models.directories import require_directory
 from ..models.tags import add_tags, tags_from_request
 
 
@@ -108,7 +109,7 @@ def associate_connection_alias(backend: WorkspacesBackend, *, alias_id: str, res
         raise InvalidParameterValuesException(f"The resource id {resource_id} is not a directory id.")
     check_region(backend)
     owner, alias = find_visible(backend, alias_id)
-    directory = backend.directories.require(resource_id)
+    directory = require_directory(backend, resource_id)
     _require_created(alias)
     if directory.state != "REGISTERED":
         raise InvalidResourceStateException(
@@ -122,8 +123,9 @@ def associate_connection_alias(backend: WorkspacesBackend, *, alias_id: str, res
     link = ConnectionAliasAssociation(
         backend.account_id, resource_id, connection_identifier(directory), settles_to, alias
     )
-    alias.links.append(link)
-    owner.lifecycle.enter(link, ASSOCIATION, "PENDING_ASSOCIATION")
+    with owner.lock:  # the alias and the engine are the owner's, even when the caller is not
+        alias.links.append(link)
+        owner.lifecycle.enter(link, ASSOCIATION, "PENDING_ASSOCIATION")
     return {"ConnectionIdentifier": link.connection_identifier}
 
 
@@ -144,7 +146,8 @@ def disassociate_connection_alias(backend: WorkspacesBackend, *, alias_id: str) 
         )
     if link.state == "PENDING_ASSOCIATION":
         raise InvalidResourceStateException(f"The connection alias {alias_id} is still being associated.")
-    owner.lifecycle.enter(link, ASSOCIATION, "PENDING_DISASSOCIATION")
+    with owner.lock:
+        owner.lifecycle.enter(link, ASSOCIATION, "PENDING_DISASSOCIATION")
     return {}
 
 

@@ -18,7 +18,7 @@ from ..errors import (
     ResourceAssociatedException,
     ResourceLimitExceededException,
 )
-from ..models.directories import Directory
+from ..models.directories import Directory, require_directory
 from ..models.ip_groups import (
     GROUPS_PER_DIRECTORY,
     check_can_create,
@@ -152,7 +152,7 @@ def disassociate_ip_groups(backend: WorkspacesBackend, *, directory_id: str, gro
 def _linkable_directory(backend: WorkspacesBackend, directory_id: str, group_ids: list[str]) -> Directory:
     """The REGISTERED directory, once every group named exists (otherwise nothing changes)."""
     _require_some(group_ids, "GroupIds")
-    directory = backend.directories.require(directory_id)
+    directory = require_directory(backend, directory_id)
     for group_id in group_ids:
         backend.ip_groups.require(group_id)
     if directory.state != "REGISTERED":

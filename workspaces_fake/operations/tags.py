@@ -1,4 +1,5 @@
-"""Handlers for tags on the account's WorkSpaces, directories, bundles, images and pools."""
+"""Handlers for tags on every taggable resource of the account (WorkSpaces, directories, own bundles and
+images, IP groups, connection aliases, pools)."""
 
 from __future__ import annotations
 
