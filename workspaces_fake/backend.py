@@ -20,7 +20,9 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import directories, images
+from .models import account, account_links, directories, images
+from .models.account import Account
+from .models.account_links import AccountLink, TokenUse
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
@@ -96,6 +98,13 @@ class WorkspacesBackend:
     add_application = applications.add_application
     clear_applications = applications.clear_applications
     application_named = applications.application_named
+    # Account and BYOL (models/account.py)
+    add_account_modification = account.add_account_modification
+    enable_byol = account.enable_byol
+    fail_next_account_modification = account.fail_next_account_modification
+    # Account links (models/account_links.py)
+    add_account_link = account_links.add_account_link
+    fail_next_link_acceptance = account_links.fail_next_link_acceptance
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -110,6 +119,14 @@ class WorkspacesBackend:
     associations: AssociationBook
     default_directory_id: Optional[str]
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
+    account: Account
+    """This account's own BYOL state and its history of modifications."""
+    account_links: Store[AccountLink]
+    """The account links this account is a side of (the same objects sit in the other side's store)."""
+    account_link_tokens: dict[tuple[str, str], TokenUse]
+    """ClientTokens used by this account, by (operation, token)."""
+    account_link_failures: int
+    """How many of this account's next AcceptAccountLinkInvitation calls end in LINKING_FAILED."""
 
     def __init__(
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
@@ -138,6 +155,10 @@ class WorkspacesBackend:
         self.directories = Store(self, "directory")
         self.tags = {}
         self.default_directory_id = None
+        self.account = Account()
+        self.account_links = Store(self, "account link")
+        self.account_link_tokens = {}
+        self.account_link_failures = 0
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 

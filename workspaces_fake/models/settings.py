@@ -6,7 +6,7 @@ One :class:`Settings` per backend (``backend.settings``). Settings are configura
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Optional
 
@@ -26,6 +26,13 @@ class Settings:
     new_workspace_upsize_wait: Optional[timedelta] = None
     manual_running_mode_allowed: bool = False
     workspace_quota: Optional[int] = None
+    byol_eligible: bool = False
+    """Whether AWS has verified this account for BYOL (invisible in the API): ModifyAccount and
+    ListAvailableManagementCidrRanges answer AccessDeniedException until a test turns it on."""
+    used_management_cidrs: list[str] = field(default_factory=list)
+    """/16 ranges ListAvailableManagementCidrRanges withholds and ModifyAccount refuses (in use elsewhere)."""
+    organization_id: str = "o-default"
+    """Accounts link only within one organization; every account is in the same one unless a test says."""
 
     def use_aws_cooldowns(self) -> Settings:
         """Turn on every cool-down window with AWS's durations; returns self for chaining."""

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from . import applications, bundles, directories, images, tags, workspaces
+from . import account, account_links, applications, bundles, directories, images, tags, workspaces
 
-__all__ = ["applications", "bundles", "directories", "images", "tags", "workspaces"]
+__all__ = [
+    "account",
+    "account_links",
+    "applications",
+    "bundles",
+    "directories",
+    "images",
+    "tags",
+    "workspaces",
+]
