@@ -161,12 +161,8 @@ def taken_ranges(backend: WorkspacesBackend) -> set[str]:
     ]
     for link in backend.account_links.values_unobserved():
         if link.account_link_status == "LINKED":
-            other = (
-                link.target_account_id
-                if link.source_account_id == backend.account_id
-                else link.source_account_id
-            )
-            own.append(backend.in_account(other).account.dedicated_tenancy_management_cidr_range)
+            other = backend.in_account(link.counterpart(backend.account_id)).account
+            own.append(other.dedicated_tenancy_management_cidr_range)
     return taken | {cidr for cidr in own if cidr}
 
 
