@@ -319,3 +319,33 @@ def test_list_available_management_cidr_ranges_token_for_other_constraint_is_ref
     ]
     with pytest.raises(client.exceptions.InvalidParameterValuesException):
         _ranges(client, "172.16.0.0/12", NextToken=token)
+
+
+@pytest.mark.workspaces(lifecycle="timed")
+def test_add_account_modification_pending_moves_on_with_the_clock(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    workspaces_backend.add_account_modification("10.7.0.0/16", modification_state="PENDING")
+    assert _account(client) == {
+        "DedicatedTenancySupport": "DISABLED",
+        "Message": "BYOL enablement is in progress.",
+    }
+    with pytest.raises(client.exceptions.InvalidResourceStateException):
+        _enable(client, "10.8.0.0/16")
+    workspaces_backend.clock.advance(minutes=30)
+    assert _account(client) == {
+        "DedicatedTenancySupport": "ENABLED",
+        "DedicatedTenancyManagementCidrRange": "10.7.0.0/16",
+    }
+
+
+@pytest.mark.workspaces(lifecycle="timed")
+def test_modify_account_arranged_failure_fails_only_when_due(
+    client: Any, eligible: WorkspacesBackend
+) -> None:
+    eligible.fail_next_account_modification()
+    _enable(client)
+    assert _modifications(client)[0]["ModificationState"] == "PENDING"
+    eligible.clock.advance(minutes=30)
+    [failed] = _modifications(client)
+    assert (failed["ModificationState"], failed["ErrorCode"]) == ("FAILED", "InternalFailure")
