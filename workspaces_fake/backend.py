@@ -20,7 +20,9 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import aliases, branding, directories, ip_groups
+from .models import account, account_links, aliases, branding, directories, ip_groups
+from .models.account import Account
+from .models.account_links import AccountLink, TokenUse
 from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
@@ -133,6 +135,13 @@ class WorkspacesBackend:
     # Client branding and Connect add-ins (models/branding.py)
     add_client_branding = branding.add_client_branding
     add_connect_client_add_in = branding.add_connect_client_add_in
+    # Account and BYOL (models/account.py)
+    add_account_modification = account.add_account_modification
+    enable_byol = account.enable_byol
+    fail_next_account_modification = account.fail_next_account_modification
+    # Account links (models/account_links.py)
+    add_account_link = account_links.add_account_link
+    fail_next_link_acceptance = account_links.fail_next_link_acceptance
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -159,6 +168,14 @@ class WorkspacesBackend:
     connection_aliases: Store[ConnectionAlias]
     alias_reservations: set[str]
     """The connection strings this account has created in this Region, lower-cased, deleted ones too."""
+    account: Account
+    """This account's own BYOL state and its history of modifications."""
+    account_links: Store[AccountLink]
+    """The account links this account is a side of (the same objects sit in the other side's store)."""
+    account_link_tokens: dict[tuple[str, str], TokenUse]
+    """ClientTokens used by this account, by (operation, token)."""
+    account_link_failures: int
+    """How many of this account's next AcceptAccountLinkInvitation calls end in LINKING_FAILED."""
 
     def __init__(
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
@@ -195,6 +212,10 @@ class WorkspacesBackend:
         self.alias_reservations = set()
         self.pools = Store(self, "pool")
         self.client_tokens = ClientTokens()
+        self.account = Account()
+        self.account_links = Store(self, "account link")
+        self.account_link_tokens = {}
+        self.account_link_failures = 0
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 

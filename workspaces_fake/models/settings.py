@@ -49,6 +49,13 @@ class Settings:
     pools_open_to_new_customers: bool = True
     """False: CreateWorkspacesPool answers AccessDeniedException, as for accounts new to Pools after
     AWS closed them to new customers (2026-07-31)."""
+    byol_eligible: bool = False
+    """Whether AWS has verified this account for BYOL (invisible in the API): ModifyAccount and
+    ListAvailableManagementCidrRanges answer AccessDeniedException until a test turns it on."""
+    used_management_cidrs: list[str] = field(default_factory=list)
+    """/16 ranges ListAvailableManagementCidrRanges withholds and ModifyAccount refuses (in use elsewhere)."""
+    organization_id: str = "o-default"
+    """Accounts link only within one organization; every account is in the same one unless a test says."""
 
     @property
     def workspace_quota(self) -> Optional[int]:

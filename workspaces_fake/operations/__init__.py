@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from . import (
+    account,
+    account_links,
     aliases,
     applications,
     branding,
@@ -17,6 +19,8 @@ from . import (
 )
 
 __all__ = [
+    "account",
+    "account_links",
     "aliases",
     "applications",
     "branding",
