@@ -20,7 +20,8 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import directories, images
+from .models import aliases, directories, ip_groups
+from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
@@ -28,12 +29,17 @@ from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
 from .models.idempotency import ClientTokens
-from .models.images import Image
+from .models.images import arrange as images
+from .models.images.arrange import ImportSource
+from .models.images.imports import CustomImageImport
+from .models.images.model import Image
+from .models.ip_groups import IpGroup
 from .models.pools import arrange as pools
 from .models.pools.lifecycle import expire_sessions
 from .models.pools.model import Pool
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
+from .models.workspaces import arrange_lifecycle as workspaces_lifecycle
 from .models.workspaces.model import Workspace, WorkspaceIndex
 
 DEFAULT_REGION = FALLBACK_REGION
@@ -90,12 +96,22 @@ class WorkspacesBackend:
     # ---------------------------------------------------------------- arrange helpers, family by family
     # WorkSpaces (models/workspaces/arrange.py)
     add_workspace = workspaces.add_workspace
-    # Directories (models/directories.py)
+    connect_user = workspaces_lifecycle.connect_user
+    disconnect_user = workspaces_lifecycle.disconnect_user
+    fail_connection = workspaces_lifecycle.fail_connection
+    take_snapshot = workspaces_lifecycle.take_snapshot
+    clear_snapshots = workspaces_lifecycle.clear_snapshots
+    fail_rebuild = workspaces_lifecycle.fail_rebuild
+    fail_restore = workspaces_lifecycle.fail_restore
+    fail_migration = workspaces_lifecycle.fail_migration
+    # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
     # Bundles (models/bundles/arrange.py)
     add_bundle = bundles.add_bundle
-    # Images (models/images.py)
+    # Images (models/images/arrange.py)
     add_image = images.add_image
+    share_image = images.share_image
+    add_import_source = images.add_import_source
     # Applications (models/applications/arrange.py)
     add_application = applications.add_application
     clear_applications = applications.clear_applications
@@ -107,6 +123,10 @@ class WorkspacesBackend:
     record_pool_session_input = pools.record_pool_session_input
     end_pool_session = pools.end_pool_session
     fail_next_pool_start = pools.fail_next_pool_start
+    # IP access control groups (models/ip_groups.py)
+    add_ip_group = ip_groups.add_ip_group
+    # Connection aliases (models/aliases.py)
+    add_connection_alias = aliases.add_connection_alias
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -120,11 +140,19 @@ class WorkspacesBackend:
     applications: Store[Application]
     associations: AssociationBook
     default_directory_id: Optional[str]
-    client_tokens: ClientTokens
-    """Client tokens seen, for the operations whose requests carry one (models/idempotency.py)."""
+    """The directory ``add_workspace`` uses when none is named (made on first use)."""
+    custom_imports: Store[CustomImageImport]
+    """ImportCustomWorkspaceImage's import records, by image id."""
+    import_sources: dict[str, ImportSource]
+    """AMIs and other import sources a test declared (``add_import_source``)."""
+    ip_groups: Store[IpGroup]
+    connection_aliases: Store[ConnectionAlias]
+    alias_reservations: set[str]
+    """The connection strings this account has created in this Region, lower-cased, deleted ones too."""
     pools: Store[Pool]
     """WorkSpaces Pools; each holds its live user sessions."""
-    """The directory ``add_workspace`` uses when none is named (made on first use)."""
+    client_tokens: ClientTokens
+    """Client tokens seen, for the operations whose requests carry one (models/idempotency.py)."""
 
     def __init__(
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
@@ -153,6 +181,12 @@ class WorkspacesBackend:
         self.directories = Store(self, "directory")
         self.tags = {}
         self.default_directory_id = None
+        # Images (models/images/)
+        self.custom_imports = Store(self, "image import")
+        self.import_sources = {}
+        self.ip_groups = Store(self, "IP access control group")
+        self.connection_aliases = Store(self, "connection alias")
+        self.alias_reservations = set()
         self.pools = Store(self, "pool")
         self.client_tokens = ClientTokens()
         for name in CATALOG:

@@ -2,6 +2,28 @@
 
 from __future__ import annotations
 
-from . import applications, bundles, directories, images, pools, tags, workspaces
+from . import (
+    aliases,
+    applications,
+    bundles,
+    directories,
+    images,
+    ip_groups,
+    pools,
+    tags,
+    workspaces,
+    workspaces_lifecycle,
+)
 
-__all__ = ["applications", "bundles", "directories", "images", "pools", "tags", "workspaces"]
+__all__ = [
+    "aliases",
+    "applications",
+    "bundles",
+    "directories",
+    "images",
+    "ip_groups",
+    "pools",
+    "tags",
+    "workspaces",
+    "workspaces_lifecycle",
+]

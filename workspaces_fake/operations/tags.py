@@ -17,6 +17,8 @@ def _require_taggable(backend: WorkspacesBackend, resource_id: str) -> None:
         return
     if resource_id in backend.pools:  # pools are taggable although the CreateTags doc omits them
         return
+    if resource_id in backend.ip_groups or resource_id in backend.connection_aliases:
+        return
     bundle = backend.bundles.peek(resource_id)
     if bundle is not None and bundle.owner == backend.account_id:
         return

@@ -9,10 +9,11 @@ sessions whenever it is read, so it can never disagree with them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Optional
 
-from ..directories import NEVER
+NEVER = datetime(1970, 1, 1, tzinfo=timezone.utc)
+"""Placeholder ``state_since`` until the lifecycle engine first sets it."""
 
 GONE = "GONE"
 
