@@ -401,3 +401,14 @@ def test_deregister_workspace_directory_used_by_a_pool_is_invalid_resource_state
     client.terminate_workspaces_pool(PoolId=pool.pool_id)
     assert state(client, pool.pool_id) == "GONE"
     client.deregister_workspace_directory(DirectoryId=pool.directory_id)
+
+
+def test_delete_workspace_bundle_a_pool_uses_is_resource_associated(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    pool = workspaces_backend.add_pool(state="STOPPED")
+    with pytest.raises(client.exceptions.ResourceAssociatedException):
+        client.delete_workspace_bundle(BundleId=pool.bundle_id)
+    client.terminate_workspaces_pool(PoolId=pool.pool_id)
+    assert state(client, pool.pool_id) == "GONE"
+    client.delete_workspace_bundle(BundleId=pool.bundle_id)
