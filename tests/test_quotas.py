@@ -10,36 +10,43 @@ from workspaces_fake import WorkspacesBackend
 from workspaces_fake.models.quotas import TABLE, Quotas
 
 
-def test_quotas_are_all_off_by_default(workspaces_backend: WorkspacesBackend) -> None:
+def test_quotas_low_ones_start_off_and_high_fixed_ones_on(workspaces_backend: WorkspacesBackend) -> None:
     quotas = workspaces_backend.settings.quotas
     assert set(quotas) == {quota.name for quota in TABLE}
-    assert set(quotas.values()) == {None}
+    assert quotas["WorkSpaces"] is quotas["WorkSpaces Pools"] is quotas["Directories registered"] is None
+    assert (quotas["Bundles"], quotas["Images"], quotas["Connection aliases"]) == (50, 40, 20)
 
 
 def test_quotas_use_aws_quotas_sets_aws_defaults(workspaces_backend: WorkspacesBackend) -> None:
     settings = workspaces_backend.settings.use_aws_quotas()
     assert settings.quotas["WorkSpaces"] == settings.workspace_quota == 1
     assert settings.quotas["WorkSpaces Pools"] == 10
-    assert settings.quotas["Directories registered"] == 50
+    assert settings.quotas["Directories registered"] == settings.directory_quota == 50
+    assert settings.quotas["Standby WorkSpaces"] == settings.standby_workspace_quota == 5
     assert settings.quotas["Graphics.g4dn xlarge streaming instances for WorkSpaces Pools"] == 0
     settings.quotas.off()
-    assert settings.workspace_quota is None
+    assert settings.workspace_quota is settings.bundle_quota is settings.image_quota is None
+    assert settings.quotas["IP access control groups"] == 100
 
 
-def test_quotas_adjustable_quota_takes_any_limit(workspaces_backend: WorkspacesBackend) -> None:
-    workspaces_backend.settings.quotas["Images"] = 2
-    assert workspaces_backend.settings.quotas["Images"] == 2
+def test_quotas_older_setting_names_are_the_table_rows(workspaces_backend: WorkspacesBackend) -> None:
+    settings = workspaces_backend.settings
+    settings.bundle_quota, settings.image_quota = 2, 3
+    assert (settings.quotas["Bundles"], settings.quotas["Images"]) == (2, 3)
 
 
-@pytest.mark.parametrize("limit", [49, 51, -1])
-def test_quotas_fixed_quota_only_at_aws_value_or_off(
-    workspaces_backend: WorkspacesBackend, limit: int
-) -> None:
+def test_quotas_any_whole_limit_or_none(workspaces_backend: WorkspacesBackend) -> None:
     quotas = workspaces_backend.settings.quotas
-    with pytest.raises(ValueError, match="Directories registered"):
-        quotas["Directories registered"] = limit
-    quotas["Directories registered"] = 50
+    quotas["Directories registered"] = 2
+    assert quotas["Directories registered"] == 2
     quotas["Directories registered"] = None
+    with pytest.raises(ValueError, match="whole number"):
+        quotas["Images"] = -1
+
+
+def test_quotas_always_enforced_ones_are_not_settable(workspaces_backend: WorkspacesBackend) -> None:
+    with pytest.raises(ValueError, match="always enforced"):
+        workspaces_backend.settings.quotas["Connection aliases"] = 5
 
 
 def test_quotas_unknown_name_is_refused() -> None:
@@ -56,13 +63,12 @@ def test_quotas_survive_reset(workspaces_backend: WorkspacesBackend) -> None:
 def test_quotas_directories_registered_limits_register_workspace_directory(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    workspaces_backend.settings.quotas["Directories registered"] = 50
-    for _ in range(49):
-        workspaces_backend.add_directory()
+    workspaces_backend.settings.quotas["Directories registered"] = 2
+    workspaces_backend.add_directory()
     client.register_workspace_directory(DirectoryId="d-0123456789")
-    with pytest.raises(client.exceptions.ResourceLimitExceededException, match="Directories registered"):
+    with pytest.raises(client.exceptions.ResourceLimitExceededException, match="limit of 2 directories"):
         client.register_workspace_directory(DirectoryId="d-0123456788")
-    assert len(workspaces_backend.directories) == 50
+    assert len(workspaces_backend.directories) == 2
 
 
 def test_quotas_images_limits_create_workspace_image(

@@ -154,14 +154,14 @@ def _check_result(op: OperationModel, result: Result) -> None:
     from ._wire import to_parsed
 
     if op.output_shape is not None:
-        parsed = _without_observed_zeros(to_parsed(op.output_shape, result))
+        parsed = to_parsed(op.output_shape, result)
         if parsed.get(SENT_EMPTY.get(op.name, "")) == []:
             del parsed[SENT_EMPTY[op.name]]
-        validate_parameters(parsed, op.output_shape)
+        validate_parameters(_without_observed_zeros(parsed), op.output_shape)
 
 
 def _without_observed_zeros(value: Any) -> Any:
-    """``value`` without the zeros AWS is observed to answer below the model's minimum."""
+    """``value`` without the zeros AWS is observed to answer below the model's minimum (OBSERVED_ZEROS)."""
     if isinstance(value, dict):
         return {
             k: _without_observed_zeros(v) for k, v in value.items() if not (k in OBSERVED_ZEROS and v == 0)

@@ -401,3 +401,24 @@ def test_deregister_workspace_directory_used_by_a_pool_is_invalid_resource_state
     client.terminate_workspaces_pool(PoolId=pool.pool_id)
     assert state(client, pool.pool_id) == "GONE"
     client.deregister_workspace_directory(DirectoryId=pool.directory_id)
+
+
+def test_delete_workspace_bundle_a_pool_uses_is_resource_associated(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    pool = workspaces_backend.add_pool(state="STOPPED")
+    with pytest.raises(client.exceptions.ResourceAssociatedException):
+        client.delete_workspace_bundle(BundleId=pool.bundle_id)
+    client.terminate_workspaces_pool(PoolId=pool.pool_id)
+    assert state(client, pool.pool_id) == "GONE"
+    client.delete_workspace_bundle(BundleId=pool.bundle_id)
+
+
+def test_create_workspaces_in_a_pool_directory_fails_the_item(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    directory_id = workspaces_backend.add_directory(workspace_type="POOLS").directory_id
+    request = {"DirectoryId": directory_id, "UserName": "jane", "BundleId": "wsb-1jrdil83v"}
+    failed = client.create_workspaces(Workspaces=[request])["FailedRequests"]
+    assert [f["ErrorCode"] for f in failed] == ["InvalidParameterValuesException"]
+    assert "not a WorkSpaces Personal directory" in failed[0]["ErrorMessage"]

@@ -227,3 +227,14 @@ def test_terminate_workspaces_pool_session_pool_not_running_is_operation_not_sup
     client.update_workspaces_pool(PoolId=pool_id, TimeoutSettings={"DisconnectTimeoutInSeconds": 60})
     with pytest.raises(client.exceptions.OperationNotSupportedException):
         client.terminate_workspaces_pool_session(SessionId=session.session_id)
+
+
+def test_pool_arrange_helpers_unknown_pool_or_session_is_value_error(
+    workspaces_backend: WorkspacesBackend,
+) -> None:
+    with pytest.raises(ValueError, match="no pool"):
+        workspaces_backend.connect_pool_user("wspool-000000000", "alice")
+    with pytest.raises(ValueError, match="no pool"):
+        workspaces_backend.fail_next_pool_start("wspool-000000000", "IGW_NOT_ATTACHED")
+    with pytest.raises(ValueError, match="no live pool session"):
+        workspaces_backend.end_pool_session("0123abcd-0123-4abc-8def-0123456789ab")

@@ -10,7 +10,19 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Optional
 
-from .quotas import WORKSPACES, Quotas
+from .quotas import BUNDLES, DIRECTORIES, IMAGES, STANDBY, WORKSPACES, Quotas
+
+
+def _quota(name: str) -> property:
+    """A settings attribute that is the quota ``name`` of ``settings.quotas`` (None: off)."""
+
+    def get(settings: Settings) -> Optional[int]:
+        return settings.quotas[name]
+
+    def set_(settings: Settings, limit: Optional[int]) -> None:
+        settings.quotas[name] = limit
+
+    return property(get, set_, doc=f"The quota {name!r} (settings.quotas); None for no limit.")
 
 
 @dataclass
@@ -29,15 +41,6 @@ class Settings:
     manual_running_mode_allowed: bool = False
     default_role_exists: bool = True
     """False: the account has no workspaces_DefaultRole, so registering a directory fails."""
-    directory_quota: Optional[int] = None
-    """Directories registered per Region (AWS: 50, not adjustable); None: no limit."""
-    standby_workspace_quota: Optional[int] = None
-    """Standby WorkSpaces per Region (AWS's default quota is 5); None: no limit."""
-    # Bundles and images (models/bundles/, models/images/)
-    bundle_quota: int = 50
-    """Custom bundles per Region (AWS: 50, not adjustable)."""
-    image_quota: int = 40
-    """Images per Region (AWS: 40, adjustable)."""
     byol_enabled: bool = False
     """Interim: the account is enabled for BYOL (read only through ``models.images.rules.byol_ready``)."""
     byop_allowed: bool = False
@@ -45,7 +48,7 @@ class Settings:
     graphics_byol_allowed: bool = True
     """The account is allow-listed for Graphics / GraphicsPro BYOL ingestion."""
     quotas: Quotas = field(default_factory=Quotas)
-    """AWS's service quotas by name, each off (None) until set; see docs/quotas.md."""
+    """AWS's service quotas by name (None: off); see docs/quotas.md."""
     pools_open_to_new_customers: bool = True
     """False: CreateWorkspacesPool answers AccessDeniedException, as for accounts new to Pools after
     AWS closed them to new customers (2026-07-31)."""
@@ -57,14 +60,12 @@ class Settings:
     organization_id: str = "o-default"
     """Accounts link only within one organization; every account is in the same one unless a test says."""
 
-    @property
-    def workspace_quota(self) -> Optional[int]:
-        """The ``WorkSpaces`` quota (WorkSpaces per account and Region); None for no quota."""
-        return self.quotas[WORKSPACES]
-
-    @workspace_quota.setter
-    def workspace_quota(self, limit: Optional[int]) -> None:
-        self.quotas[WORKSPACES] = limit
+    # The quotas under the names the families gave them first; each reads and sets its table row.
+    workspace_quota = _quota(WORKSPACES)
+    directory_quota = _quota(DIRECTORIES)
+    standby_workspace_quota = _quota(STANDBY)
+    bundle_quota = _quota(BUNDLES)
+    image_quota = _quota(IMAGES)
 
     def use_aws_quotas(self) -> Settings:
         """Turn on every quota at AWS's default for a new account; returns self for chaining."""

@@ -19,7 +19,7 @@ from ..errors import (
 from ..models.pools import rules
 from ..models.pools.arrange import find_session, new_pool
 from ..models.pools.lifecycle import POOL, POOL_SESSION
-from ..models.pools.model import RUNNING, STOPPED, TERMINATING, Pool
+from ..models.pools.model import RUNNING, STOPPED, TERMINATING, Pool, TimeoutSettings
 from ..models.pools.update import update_pool
 from ..models.tags import add_tags, tags_from_request
 
@@ -61,7 +61,7 @@ def create_workspaces_pool(
         desired=capacity["DesiredUserSessions"],
         running_mode=running_mode or "AUTO_STOP",
         application_settings=settings,
-        timeout_settings=rules.merged_timeouts(rules.TimeoutSettings(), timeout_settings),
+        timeout_settings=rules.merged_timeouts(TimeoutSettings(), timeout_settings),
     )
     add_tags(backend, pool.pool_id, tag_values)
     backend.lifecycle.enter(pool, POOL, "CREATING")

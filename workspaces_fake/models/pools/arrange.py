@@ -98,7 +98,9 @@ def connect_pool_user(backend: WorkspacesBackend, pool_id: str, user_id: str) ->
     PoolConnectionRefused when the pool is not RUNNING or has no available user session (AWS counts
     the latter as an ``InsufficientCapacityError``; the pool's ``refused_connections`` does here).
     """
-    pool = backend.pools.require(pool_id)
+    pool = backend.pools.get(pool_id)
+    if pool is None:
+        raise ValueError(f"connect_pool_user: there is no pool {pool_id}")
     now = backend.clock.now()
     session = pool.session_of(user_id)
     if session is not None:
@@ -150,7 +152,7 @@ def _live(backend: WorkspacesBackend, session_id: str) -> PoolSession:
     backend.observe()
     found = find_session(backend, session_id)
     if found is None:
-        raise KeyError(f"there is no live pool session {session_id}")
+        raise ValueError(f"there is no live pool session {session_id}")
     return found
 
 
@@ -184,4 +186,7 @@ def fail_next_pool_start(
 ) -> None:
     """The pool's next start ends STOPPED with ``Errors=[{ErrorCode, ErrorMessage}]`` (AWS's documented
     message for the code when there is one)."""
-    backend.pools.require(pool_id).failing_start = start_failure(error_code, error_message)
+    pool = backend.pools.get(pool_id)
+    if pool is None:
+        raise ValueError(f"fail_next_pool_start: there is no pool {pool_id}")
+    pool.failing_start = start_failure(error_code, error_message)

@@ -26,8 +26,6 @@ from ..directories import Directory
 from ..quotas import POOL_INSTANCES, POOLS
 from .model import GONE, STOPPED, TRANSITIONAL, ApplicationSettingsResponse, Pool, TimeoutSettings
 
-__all__ = ["TimeoutSettings"]  # re-exported: handlers build a pool's defaults from it
-
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
 
