@@ -24,7 +24,7 @@ import pytest
 from botocore import xform_name
 from botocore.exceptions import ClientError, ParamValidationError
 from botocore.model import OperationModel
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workspaces_fake import WorkspacesBackend, mock_workspaces
@@ -38,10 +38,16 @@ from .conftest import REGION, FuzzStats
 OPERATIONS = sorted(HANDLERS)
 CLIENT_KINDS = ("validating", "raw", "wire")
 LIFECYCLE_MODES = ("instant", "manual", "timed")
+_BUDGET_IN_OPERATIONS = 24
+"""The profile's ``max_examples`` buys this many operations' worth of examples, shared out among all of
+them: the fuzz costs the same whether 24 or 91 operations are registered (ci: 40 x 24 = 960 examples, about
+ten per operation; long: thousands each)."""
+PER_OPERATION = max(8, settings().max_examples * _BUDGET_IN_OPERATIONS // max(1, len(OPERATIONS)))
 _MEMBER = re.compile(r"the request member '([^']+)' of")
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
+@settings(max_examples=PER_OPERATION)
 @given(data=st.data())
 def test_fuzz_any_request_answers_truthfully(
     operation: str, data: st.DataObject, clients: dict[str, Any], fuzz_stats: FuzzStats
