@@ -151,11 +151,11 @@ def test_fault_with_a_probability_is_seeded(workspaces_server: WorkspacesServer)
 
 
 def test_latency_rule_delays_the_answer(server_client: Any, remote: RemoteBackend) -> None:
-    remote.faults.on("DescribeWorkspaces").delay(0.2)
-    assert remote.faults.pending() == ["on('DescribeWorkspaces'): delay 0.2s, 1 of 1 left"]
+    remote.faults.on("DescribeWorkspaces").delay(0.1)
+    assert remote.faults.pending() == ["on('DescribeWorkspaces'): delay 0.1s, 1 of 1 left"]
     started = time.perf_counter()
     server_client.describe_workspaces()
-    assert time.perf_counter() - started >= 0.2
+    assert time.perf_counter() - started >= 0.1
     assert remote.faults.pending() == []
 
 
