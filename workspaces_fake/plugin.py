@@ -21,9 +21,18 @@ if TYPE_CHECKING:
 
 _MARKER_DOC = (
     "workspaces(region=None, account_id='123456789012', lifecycle='instant', seed=0, "
-    "assert_all_faults_fired=True): configure the workspaces_backend fixture"
+    "real_backoff=False, any_region=False, assert_all_faults_fired=True): "
+    "configure the workspaces_backend fixture"
 )
-_OPTIONS = ("region", "account_id", "lifecycle", "seed", "assert_all_faults_fired")
+_OPTIONS = (
+    "region",
+    "account_id",
+    "lifecycle",
+    "seed",
+    "real_backoff",
+    "any_region",
+    "assert_all_faults_fired",
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
