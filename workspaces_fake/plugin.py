@@ -90,7 +90,8 @@ def workspaces_server(request: pytest.FixtureRequest) -> Iterator[Any]:
 
     options = _marker_options(request)
     check_faults = options.pop("assert_all_faults_fired", True)
-    with WorkspacesServer(**options) as server:
+    settings = {key: options[key] for key in ("region", "account_id", "lifecycle", "seed") if key in options}
+    with WorkspacesServer(**settings) as server:
         yield server
         pending = server.pending_faults()
     if check_faults and pending:
