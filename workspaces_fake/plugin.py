@@ -78,13 +78,26 @@ def workspaces_backend(request: pytest.FixtureRequest) -> Iterator[WorkspacesBac
 
 
 @pytest.fixture
-def workspaces_server() -> Iterator[Any]:
+def workspaces_server(request: pytest.FixtureRequest) -> Iterator[Any]:
     """A WorkSpaces server on a free port for this test (docs/server.md): ``.url``, ``.control``.
 
-    Safe under pytest-xdist: every server binds a port the system picks. The server package loads only
-    when a test asks for this fixture, so the plugin stays cheap for sessions that never do.
+    The ``workspaces`` marker configures it as it configures ``workspaces_backend`` (lifecycle, account,
+    region, seed) and, likewise, the test fails at teardown if a fault rule never fired. Safe under
+    pytest-xdist: every server binds a port the system picks. The server package loads only when a test
+    asks for this fixture, so the plugin stays cheap for sessions that never do.
     """
     from workspaces_fake.server import WorkspacesServer
 
-    with WorkspacesServer() as server:
+    options = _marker_options(request)
+    check_faults = options.pop("assert_all_faults_fired", True)
+    settings = {key: options[key] for key in ("region", "account_id", "lifecycle", "seed") if key in options}
+    with WorkspacesServer(**settings) as server:
         yield server
+        pending = server.pending_faults()
+    if check_faults and pending:
+        listed = "\n  ".join(pending)
+        pytest.fail(
+            "workspaces_server: these fault rules never fired (a call the test expected did not happen):\n  "
+            f"{listed}\nUse @pytest.mark.workspaces(assert_all_faults_fired=False) if that is intended.",
+            pytrace=False,
+        )

@@ -132,6 +132,7 @@ def workspaces_pending(remote: RemoteBackend) -> int:
     return len(remote.control.pending_faults())
 
 
+@pytest.mark.workspaces(assert_all_faults_fired=False)  # each run leaves its rule most of its uses
 def test_fault_with_a_probability_is_seeded(workspaces_server: WorkspacesServer) -> None:
     control = workspaces_server.control
 
@@ -151,11 +152,11 @@ def test_fault_with_a_probability_is_seeded(workspaces_server: WorkspacesServer)
 
 
 def test_latency_rule_delays_the_answer(server_client: Any, remote: RemoteBackend) -> None:
-    remote.faults.on("DescribeWorkspaces").delay(0.2)
-    assert remote.faults.pending() == ["on('DescribeWorkspaces'): delay 0.2s, 1 of 1 left"]
+    remote.faults.on("DescribeWorkspaces").delay(0.1)
+    assert remote.faults.pending() == ["on('DescribeWorkspaces'): delay 0.1s, 1 of 1 left"]
     started = time.perf_counter()
     server_client.describe_workspaces()
-    assert time.perf_counter() - started >= 0.2
+    assert time.perf_counter() - started >= 0.1
     assert remote.faults.pending() == []
 
 
@@ -212,3 +213,25 @@ def test_page_lists_the_world(server_client: Any, remote: RemoteBackend) -> None
         assert response.headers["Content-Type"].startswith("text/html")
     assert workspace in page and "STARTING" in page and "StartWorkspaces" in page
     assert "http-equiv='refresh'" in page
+
+
+def test_a_refused_rule_leaves_nothing_behind(remote: RemoteBackend) -> None:
+    with pytest.raises(ValueError, match="not an error code"):
+        remote.request("POST", "/faults", {"operation": "DescribeWorkspaces", "error": "Nope", "latency": 1})
+    with pytest.raises(ValueError, match="latency"):
+        remote.request("POST", "/faults", {"error": "ThrottlingException", "latency": -1})
+    assert remote.faults.pending() == []
+
+
+def test_a_rule_with_latency_and_an_error_delays_then_fails(
+    server_client: Any, remote: RemoteBackend
+) -> None:
+    remote.request(
+        "POST", "/faults", {"operation": "DescribeWorkspaces", "error": "InternalFailure", "latency": 0.05}
+    )
+    started = time.perf_counter()
+    with pytest.raises(server_client.exceptions.ClientError) as caught:
+        server_client.describe_workspaces()
+    assert time.perf_counter() - started >= 0.05
+    assert caught.value.response["Error"]["Code"] == "InternalFailure"
+    assert caught.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500

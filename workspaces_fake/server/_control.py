@@ -160,16 +160,11 @@ def add_fault(state: ServerState, params: Params) -> Any:
         return {"rule": plan.fail(str(error), message, times=times).describe()}
     if error is None and not params.get("disconnect") and latency is None:
         raise Refused("a fault rule names an error, disconnect: true, or a latency in seconds")
+    seconds = None if latency is None else float(latency)
+    if (seconds is not None and seconds < 0) or times < 1:
+        raise Refused("latency is a number of seconds >= 0 and times at least 1")
     described = []
-    if latency is not None:
-        if float(latency) < 0 or times < 1:
-            raise Refused("latency is a number of seconds >= 0 and times at least 1")
-        if operation != "*":
-            backend.faults.on(operation)  # checks the name as an API rule would
-        rule = LatencyRule(operation, float(latency), times, probability)
-        state.add_latency((backend.account_id, backend.region_name), rule)
-        described.append(rule.describe())
-    if error is not None or params.get("disconnect"):
+    if error is not None or params.get("disconnect"):  # first: it checks the operation and the code
         where = None if probability >= 1 else _chance(state, probability)
         builder = backend.faults.on(operation, where)
         if error is None:
@@ -177,6 +172,12 @@ def add_fault(state: ServerState, params: Params) -> Any:
         else:
             api_rule = builder.fail(str(error), message, times=times)
         described.append(api_rule.describe())
+    elif operation != "*":
+        backend.faults.on(operation)  # checks the name as an API rule would
+    if seconds is not None:
+        rule = LatencyRule(operation, seconds, times, probability)
+        state.add_latency((backend.account_id, backend.region_name), rule)
+        described.append(rule.describe())
     return {"rule": "; ".join(described)}
 
 

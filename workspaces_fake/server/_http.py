@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any, Optional
 
 from ._app import PREFIX, Reply, ServerState, answer_api, api_error
+from ._control import all_pending_faults
 from ._control import answer as answer_control
 
 _MAX_LINE = 65536
@@ -206,6 +207,11 @@ class WorkspacesServer:
         from ._client import ServerControl
 
         return ServerControl(self.url)
+
+    def pending_faults(self) -> list[str]:
+        """Every backend's fault and latency rules that never fired, labelled ``account/region: rule``."""
+        pending: list[str] = all_pending_faults(self.state, {})["pending"]
+        return pending
 
     def start(self) -> WorkspacesServer:
         """Serve in a background (daemon) thread; returns the server."""
