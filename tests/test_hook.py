@@ -316,3 +316,18 @@ def test_fast_response_is_freed_without_the_collector(client: Any) -> None:
         assert answer() is None
     finally:
         gc.enable()
+
+
+def test_wire_only_client_is_answered_by_the_wire_door(
+    fake_credentials: None, connections: list[Any]
+) -> None:
+    """Unregistering the fast door by hand would be undone by the guard; ``wire_only`` makes it stick."""
+    client = _hook.wire_only(_client())
+    sent: list[Any] = []
+    client.meta.events.register("before-send", lambda request, **_: sent.append(request))
+    with mock_workspaces() as backend:
+        client.describe_workspaces()
+        client.describe_workspaces()
+    assert len(sent) == 2
+    assert len(backend.calls) == 2
+    assert connections == []

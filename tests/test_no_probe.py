@@ -58,15 +58,15 @@ def test_aiobotocore_client_made_while_active_probes_nothing(
 def test_other_services_still_resolve_credentials_at_creation(
     no_aws_config: None, connections: list[tuple[str, Any]]
 ) -> None:
-    with mock_workspaces():
-        boto3.client("sts", region_name="us-east-1")
+    with mock_workspaces():  # fresh sessions: boto3's default one may hold credentials from other tests
+        boto3.Session().client("sts", region_name="us-east-1")
     assert IMDS in {host for host, _ in connections}
 
 
 def test_workspaces_client_made_inactive_is_unchanged(
     no_aws_config: None, connections: list[tuple[str, Any]]
 ) -> None:
-    boto3.client("workspaces", region_name="us-east-1")
+    boto3.Session().client("workspaces", region_name="us-east-1")
     assert IMDS in {host for host, _ in connections}
 
 

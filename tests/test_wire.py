@@ -124,7 +124,7 @@ def door(request: pytest.FixtureRequest, wire_requests: list[Any]) -> Callable[[
     def make() -> Any:
         client = _client()
         if request.param == "wire":
-            client.meta.events.unregister("before-call.workspaces", _hook.before_call)
+            _hook.wire_only(client)
             client.meta.events.register("before-send", lambda request, **_: wire_requests.append(request))
         return client
 
@@ -178,8 +178,7 @@ def test_wire_door_timestamps_parse_to_tzlocal_datetimes(handlers: None, door: C
 
 
 def test_wire_door_request_is_unsigned(handlers: None, wire_requests: list[Any]) -> None:
-    client = _client()
-    client.meta.events.unregister("before-call.workspaces", _hook.before_call)
+    client = _hook.wire_only(_client())
     client.meta.events.register("before-send", lambda request, **_: wire_requests.append(request))
     with mock_workspaces():
         client.describe_workspaces()
@@ -327,8 +326,7 @@ def unparseable_body() -> Iterator[Any]:
     def corrupt(params: dict[str, Any], **_: Any) -> None:
         params["body"] = b"{not json"
 
-    events = client.meta.events
-    events.unregister("before-call.workspaces", _hook.before_call)
+    events = _hook.wire_only(client).meta.events  # wired now, so the guard leaves this order alone
     events.register_first("before-call.workspaces", corrupt)
     events.register_first("before-call.workspaces", _hook.before_call)  # after ``corrupt``
     yield client

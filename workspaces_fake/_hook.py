@@ -497,6 +497,17 @@ def _wire(client: Any) -> Optional[str]:
     return account
 
 
+def wire_only(client: Any) -> Any:
+    """Test seam: wire ``client`` now, then take its fast door away, so every answer crosses the wire door.
+
+    Unregistering ``before_call`` by hand is not enough: the guard would wire the client again at its
+    first call while a mock is active, and the fast door would quietly answer. Returns the client.
+    """
+    _wire(client)
+    client.meta.events.unregister("before-call.workspaces", before_call)
+    return client
+
+
 _ACCOUNT = "_workspaces_fake_account"
 """The client attribute holding the account its calls are made as (None: the activation's)."""
 

@@ -63,7 +63,7 @@ def make_client(*, validating: bool = True, wire: bool = False) -> Any:
     config = Config(retries=NO_RETRIES, parameter_validation=validating)
     client = boto3.client("workspaces", region_name=REGION, config=config)
     if wire:
-        client.meta.events.unregister("before-call.workspaces", _hook.before_call)
+        _hook.wire_only(client)
     return client
 
 
