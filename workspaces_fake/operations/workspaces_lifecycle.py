@@ -139,14 +139,7 @@ def create_standby_workspaces(
                 {"StandbyWorkspaceRequest": request, "ErrorCode": broken.code, "ErrorMessage": broken.message}
             )
             continue
-        pending.append(
-            {
-                "UserName": made.user_name,
-                "DirectoryId": made.directory_id,
-                "State": made.state,
-                "WorkspaceId": made.workspace_id,
-            }
-        )
+        pending.append(standby.pending_entry(made))
     return {"PendingStandbyRequests": pending, "FailedStandbyRequests": failed}
 
 

@@ -210,6 +210,16 @@ def create_standby(
     return admit_workspace(backend, standby, "PENDING", tags, at=standby.created, table=STANDBY)
 
 
+def pending_entry(made: Workspace) -> dict[str, Any]:
+    """The PendingStandbyRequests entry for a new standby WorkSpace."""
+    return {
+        "UserName": made.user_name,
+        "DirectoryId": made.directory_id,
+        "State": made.state,
+        "WorkspaceId": made.workspace_id,
+    }
+
+
 def _standby_properties(props: WorkspaceProperties) -> WorkspaceProperties:
     return WorkspaceProperties(
         running_mode="AUTO_STOP",
