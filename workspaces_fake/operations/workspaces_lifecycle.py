@@ -127,7 +127,7 @@ def create_standby_workspaces(
     """Standby WorkSpaces in this Region for primaries in ``primary_region``; failures per item."""
     standby.check_request(backend, primary_region, standby_workspaces)
     primary_backend = backend.in_region(primary_region)
-    primary_backend.observe()
+    standby.catch_up(primary_backend)
     pending, failed = [], []
     for request in standby_workspaces:
         try:
