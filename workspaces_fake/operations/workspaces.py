@@ -115,6 +115,8 @@ def _check_directory(backend: WorkspacesBackend, directory_id: str) -> None:
             "InvalidResourceState.Directory",
             f"The directory {directory_id} is {directory.state}; WorkSpaces need a REGISTERED directory.",
         )
+    if directory.workspace_type == "POOLS":  # spec A.3 [A]
+        raise RuleBroken(INVALID, f"The directory {directory_id} is not a WorkSpaces Personal directory.")
 
 
 def _check_quota(backend: WorkspacesBackend) -> None:

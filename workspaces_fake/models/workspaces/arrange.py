@@ -54,7 +54,7 @@ def new_workspace(
     properties: WorkspaceProperties,
 ) -> Workspace:
     """A WorkSpace object with a fresh id; :func:`admit_workspace` makes it exist."""
-    return Workspace(
+    ws = Workspace(
         workspace_id=backend.ids.mint("ws", 9),
         directory_id=directory_id,
         user_name=user_name,
@@ -63,6 +63,10 @@ def new_workspace(
         created=backend.clock.now(),
         order=backend.workspace_index.next_order(),
     )
+    directory = backend.directories.peek(directory_id)
+    if directory is not None:  # shared, never changed in place: ModifyWorkspaceCreationProperties replaces it
+        ws.creation_properties = directory.workspace_creation_properties
+    return ws
 
 
 def admit_workspace(

@@ -20,6 +20,7 @@ from .snapshots import Snapshots, first_delay, start_schedule
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
+    from ..directories.model import WorkspaceCreationProperties
 
 GONE = "GONE"
 """Internal marker: the step after TERMINATED removes the WorkSpace; holders of the object still read
@@ -95,6 +96,7 @@ class Workspace:
         "computer_name",
         "connections",
         "created",
+        "creation_properties",
         "directory_id",
         "fates",
         "history",
@@ -150,6 +152,8 @@ class Workspace:
         self.workspace_name: Optional[str] = None
         self.history: Optional[dict[str, datetime]] = None
         self._modifications: Optional[list[Modification]] = None
+        self.creation_properties: Optional[WorkspaceCreationProperties] = None
+        """The directory's creation properties when the WorkSpace was created (not an API member)."""
         self.snapshots: Optional[Snapshots] = None
         """The snapshot schedule; None until the WorkSpace is first AVAILABLE (see :mod:`.snapshots`)."""
         self.connections: Optional[Connections] = None
