@@ -127,7 +127,7 @@ def create_standby_workspaces(
     """Standby WorkSpaces in this Region for primaries in ``primary_region``; failures per item."""
     standby.check_request(backend, primary_region, standby_workspaces)
     primary_backend = backend.in_region(primary_region)
-    primary_backend.observe()
+    standby.catch_up(primary_backend)
     pending, failed = [], []
     for request in standby_workspaces:
         try:
@@ -139,14 +139,7 @@ def create_standby_workspaces(
                 {"StandbyWorkspaceRequest": request, "ErrorCode": broken.code, "ErrorMessage": broken.message}
             )
             continue
-        pending.append(
-            {
-                "UserName": made.user_name,
-                "DirectoryId": made.directory_id,
-                "State": made.state,
-                "WorkspaceId": made.workspace_id,
-            }
-        )
+        pending.append(standby.pending_entry(made))
     return {"PendingStandbyRequests": pending, "FailedStandbyRequests": failed}
 
 

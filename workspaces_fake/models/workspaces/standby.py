@@ -88,11 +88,7 @@ class StandbyLink:
             other, backend, kind = pair.primary, pair.primary_backend, "PRIMARY"
         else:
             other, backend, kind = pair.standby, pair.standby_backend, "STANDBY"
-        if backend.lock.acquire(blocking=False):  # never wait for another Region's lock while holding ours
-            try:
-                backend.lifecycle.observe()
-            finally:
-                backend.lock.release()
+        catch_up(backend)
         return [
             {
                 "WorkspaceId": other.workspace_id,
@@ -109,6 +105,17 @@ class StandbyLink:
         if recovery is not None:
             found["RecoverySnapshotTime"] = recovery
         return found
+
+
+def catch_up(other: WorkspacesBackend) -> None:
+    """Let another Region's lifecycles catch up with the clock, unless a call holds that Region right
+    now: a call never waits for a second Region's lock while it holds its own (no deadlock between two
+    Regions reading each other)."""
+    if other.lock.acquire(blocking=False):
+        try:
+            other.lifecycle.observe()
+        finally:
+            other.lock.release()
 
 
 @functools.cache
@@ -208,6 +215,16 @@ def create_standby(
     primary.standby = StandbyLink(pair, "PRIMARY")
     standby.standby = StandbyLink(pair, "STANDBY")
     return admit_workspace(backend, standby, "PENDING", tags, at=standby.created, table=STANDBY)
+
+
+def pending_entry(made: Workspace) -> dict[str, Any]:
+    """The PendingStandbyRequests entry for a new standby WorkSpace."""
+    return {
+        "UserName": made.user_name,
+        "DirectoryId": made.directory_id,
+        "State": made.state,
+        "WorkspaceId": made.workspace_id,
+    }
 
 
 def _standby_properties(props: WorkspaceProperties) -> WorkspaceProperties:
