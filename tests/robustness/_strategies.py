@@ -10,6 +10,7 @@ acceptable is decided afterwards by :mod:`._oracle`, never by the strategy that 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
@@ -149,7 +150,12 @@ class Requests:
         known = [k for k in self._known if not violations(shape, k)]
         pattern = meta.get("pattern")
         if pattern is not None:
-            fresh = st.from_regex(compiled(pattern), fullmatch=True).filter(lambda s: low <= len(s) <= high)
+            # Generated from Python's reading of the pattern: hypothesis cannot draw from the Java dot's
+            # class ([^\n\r\u0085...] under re.ASCII), so the Java reading filters instead.
+            java = compiled(pattern)
+            fresh = st.from_regex(re.compile(pattern, re.ASCII), fullmatch=True).filter(
+                lambda s: low <= len(s) <= high and java.fullmatch(s) is not None
+            )
         else:
             fresh = _text(low, min(high, 40)).filter(lambda s: len(s) >= low)
             if high >= 1000:
