@@ -260,3 +260,12 @@ def test_describe_connect_client_add_ins_pages_and_binds_tokens(
     with pytest.raises(client.exceptions.ValidationException):
         client.describe_connect_client_add_ins(ResourceId=first.directory_id, MaxResults=26)
     assert not client.can_paginate("describe_connect_client_add_ins")
+
+
+@pytest.mark.parametrize("name", ["\rCCP", "CCP\u2028", "a\u0085b"])
+def test_create_connect_client_add_in_line_terminator_in_name_raises_validation(
+    client: Any, directory: str, name: str
+) -> None:
+    """The Name pattern ``^.*$`` is Java's: its ``.`` matches no line terminator."""
+    with pytest.raises(client.exceptions.ValidationException):
+        client.create_connect_client_add_in(ResourceId=directory, Name=name, URL=CCP)

@@ -45,9 +45,13 @@ _TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
 
 
 # ------------------------------------------------------------------------------------------- branding
-def branding_of(directory: Directory) -> dict[str, dict[str, Any]]:
-    """The directory's branding: platform member (``DeviceTypeWindows``...) -> its attributes."""
-    found: dict[str, dict[str, Any]] = directory.attachments.setdefault("branding", {})
+def branding_of(directory: Directory, *, for_writing: bool = False) -> dict[str, dict[str, Any]]:
+    """The directory's branding: platform member (``DeviceTypeWindows``...) -> its attributes. Reading
+    stores nothing, so a failed call leaves the directory exactly as it was."""
+    if for_writing:
+        stored: dict[str, dict[str, Any]] = directory.attachments.setdefault("branding", {})
+        return stored
+    found: dict[str, dict[str, Any]] = directory.attachments.get("branding", {})
     return found
 
 
@@ -76,7 +80,7 @@ def import_branding(
     imported = {
         platform: _attributes(backend, directory, platform, attrs) for platform, attrs in platforms.items()
     }
-    branding_of(directory).update(imported)
+    branding_of(directory, for_writing=True).update(imported)
     return imported
 
 
@@ -147,7 +151,7 @@ def delete_branding(directory: Directory, platforms: Iterable[str]) -> None:
     """Those platforms revert to the default branding; one without branding is left as it is."""
     branding = branding_of(directory)
     for platform in platforms:
-        branding.pop(platform, None)
+        branding.pop(platform, None)  # the stored dict, if there is one: else nothing to revert
 
 
 @arrange("DefaultImportClientBrandingAttributes", directory_id="DirectoryId", platform="ClientDeviceType")
@@ -191,9 +195,12 @@ class ConnectClientAddIn:
     url: str
 
 
-def add_ins_of(directory: Directory) -> dict[str, ConnectClientAddIn]:
-    """The directory's add-ins by id, in creation order."""
-    found: dict[str, ConnectClientAddIn] = directory.attachments.setdefault("connect_add_ins", {})
+def add_ins_of(directory: Directory, *, for_writing: bool = False) -> dict[str, ConnectClientAddIn]:
+    """The directory's add-ins by id, in creation order (reading stores nothing)."""
+    if for_writing:
+        stored: dict[str, ConnectClientAddIn] = directory.attachments.setdefault("connect_add_ins", {})
+        return stored
+    found: dict[str, ConnectClientAddIn] = directory.attachments.get("connect_add_ins", {})
     return found
 
 
@@ -201,7 +208,7 @@ def create_add_in(
     backend: WorkspacesBackend, directory: Directory, name: str, url: str
 ) -> ConnectClientAddIn:
     """The directory's one add-in; a second one, whatever its name, is ResourceAlreadyExistsException."""
-    add_ins = add_ins_of(directory)
+    add_ins = add_ins_of(directory, for_writing=True)
     if add_ins:
         raise ResourceAlreadyExistsException(
             f"The directory {directory.directory_id} already has an Amazon Connect client add-in; "
