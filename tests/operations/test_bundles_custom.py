@@ -283,6 +283,10 @@ def test_add_bundle_chosen_id_and_amazon_owner_make_a_public_bundle(
     assert client.describe_workspace_images()["Images"] == []
     ws = workspaces_backend.add_workspace(bundle_id="wsb-zzzz0000a")
     assert ws.bundle_id == "wsb-zzzz0000a"
+    with pytest.raises(ValueError, match="already a bundle"):
+        workspaces_backend.add_bundle("again", bundle_id="wsb-zzzz0000a")
+    with pytest.raises(ValueError, match="owner is AMAZON or this account"):
+        workspaces_backend.add_bundle("theirs", owner="210987654321")
 
 
 def test_add_bundle_state_and_type_are_shown(client: Any, workspaces_backend: WorkspacesBackend) -> None:

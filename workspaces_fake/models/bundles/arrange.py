@@ -99,6 +99,8 @@ def add_bundle(
     WorkSpaces Pool runs (it cannot be deleted).
     """
     public = owner is not None and owner.upper() == "AMAZON"
+    if owner is not None and not public and owner != backend.account_id:
+        raise ValueError(f"add_bundle: owner is AMAZON or this account ({backend.account_id}), not {owner}")
     if bundle_id is not None and bundle_id in backend.bundles:
         raise ValueError(f"add_bundle: there is already a bundle {bundle_id}")
     image = _image_for(backend, name, image_id, operating_system_name, public)
