@@ -295,3 +295,24 @@ def test_add_bundle_state_and_type_are_shown(client: Any, workspaces_backend: Wo
     assert (found["State"], found["BundleType"]) == ("PENDING", "STANDBY")
     with pytest.raises(ValueError, match="must"):
         workspaces_backend.add_bundle("bad", state="DELETING")
+
+
+def test_create_and_update_workspace_bundle_mirror_the_image_applications(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    from workspaces_fake.models.applications.catalog import catalog_id
+
+    visio = catalog_id("Microsoft Visio LTSC Professional 2021")
+    with_visio = workspaces_backend.add_image("with-visio", applications=[visio])
+    plain = workspaces_backend.add_image("plain")
+    bundle = _create(client, with_visio.image_id)
+
+    def apps() -> list[str]:
+        rows = client.describe_bundle_associations(
+            BundleId=bundle["BundleId"], AssociatedResourceTypes=["APPLICATION"]
+        )["Associations"]
+        return [row["AssociatedResourceId"] for row in rows]
+
+    assert apps() == [visio]
+    client.update_workspace_bundle(BundleId=bundle["BundleId"], ImageId=plain.image_id)
+    assert apps() == []
