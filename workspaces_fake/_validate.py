@@ -485,7 +485,28 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     """Compile a model pattern once, with the semantics of the Java service that enforces it.
 
     ``re.ASCII``: Java's ``\\d``, ``\\w`` and ``\\s`` match ASCII only, so an Arabic-Indic digit is not a
-    ``\\d``. No ``re.DOTALL``: Java's ``.`` does not match a line break. Matching uses ``fullmatch``, as
-    Java's ``String.matches`` does, so ``^\\d{12}|AMAZON$`` rejects ``123456789012abc``.
+    ``\\d``. Java's ``.`` matches no line terminator (CR, LF, NEL, LS, PS), where Python's skips only LF,
+    so each ``.`` outside a character class becomes a class that excludes all five. Matching uses
+    ``fullmatch``, as Java's ``String.matches`` does, so ``^\\d{12}|AMAZON$`` rejects ``123456789012abc``.
     """
-    return re.compile(pattern, re.ASCII)
+    return re.compile(_java_dots(pattern), re.ASCII)
+
+
+_JAVA_DOT = "[^\\n\\r\\u0085\\u2028\\u2029]"
+
+
+def _java_dots(pattern: str) -> str:
+    """``pattern`` with every unescaped ``.`` outside a character class replaced by :data:`_JAVA_DOT`."""
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "[]":
+            in_class = char == "["
+        elif char == "." and not in_class:
+            char = _JAVA_DOT
+        out.append(char)
+    return "".join(out)

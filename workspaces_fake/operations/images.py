@@ -13,6 +13,7 @@ from ..errors import InvalidResourceStateException, ResourceAlreadyExistsExcepti
 from ..models.applications import model as _apps
 from ..models.images import IMAGE, Image, making, sharing
 from ..models.images.rules import own_images, shared_with_me
+from ..models.quotas import IMAGES
 from ..models.tags import add_tags, tags_from_request
 from ..models.workspaces.model import WORKSPACE, Workspace
 
@@ -35,6 +36,7 @@ def create_workspace_image(
         )
     if any(i.name == name for i in own_images(backend)):
         raise ResourceAlreadyExistsException(f"An image named {name} already exists in this account.")
+    backend.settings.quotas.check(IMAGES, len(own_images(backend)), what="images")
     tag_values = tags_from_request(tags or [])
     image = _captured_image(backend, ws, name, description)
     add_tags(backend, image.image_id, tag_values)

@@ -78,10 +78,10 @@ def create_bundle(
     mine = [b for b in backend.bundles.values_unobserved() if b.owner == backend.account_id]
     if any(b.name == name for b in mine):
         raise ResourceAlreadyExistsException(f"A bundle named {name} already exists in this account.")
-    if len(mine) >= backend.settings.bundle_quota:
+    quota = backend.settings.bundle_quota
+    if quota is not None and len(mine) >= quota:
         raise ResourceLimitExceededException(
-            f"The account has reached its limit of {backend.settings.bundle_quota} custom bundles "
-            "in this Region."
+            f"The account has reached its limit of {quota} custom bundles in this Region."
         )
     now = backend.clock.now()
     bundle = Bundle(
@@ -141,7 +141,8 @@ def delete_bundle(backend: WorkspacesBackend, bundle_id: Optional[str]) -> None:
             f"The bundle {bundle_id} is a public bundle and cannot be deleted."
         )
     users = backend.workspace_index.by_bundle.get(bundle_id, {}).values()
-    if bundle.used_by_pool or any(ws.state != "TERMINATED" for ws in users):
+    pooled = bundle.used_by_pool or any(p.bundle_id == bundle_id for p in backend.pools.values_unobserved())
+    if pooled or any(ws.state != "TERMINATED" for ws in users):
         raise ResourceAssociatedException(IN_USE)
     backend.bundles.remove(bundle_id)
     backend.tags.pop(bundle_id, None)

@@ -64,7 +64,7 @@ def check_name_and_quota(backend: WorkspacesBackend, name: str) -> None:
     if any(image.name == name for image in mine):
         raise ResourceAlreadyExistsException(NAME_TAKEN)
     quota = backend.settings.image_quota
-    if len(mine) >= quota:
+    if quota is not None and len(mine) >= quota:
         raise ResourceLimitExceededException(
             f"The account has reached its limit of {quota} WorkSpace images in this Region."
         )
