@@ -151,7 +151,7 @@ def test_update_workspace_image_permission_byol_image_to_byol_account_works(
     byol = workspaces_backend.add_image(
         "byol", operating_system_name="WINDOWS_10", required_tenancy="DEDICATED"
     )
-    workspaces_backend.in_account(OTHER).settings.byol_enabled = True
+    workspaces_backend.in_account(OTHER).enable_byol()
     _share(client, byol.image_id)
     assert byol.shared_with == [OTHER]
 
