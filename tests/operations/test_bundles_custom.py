@@ -253,7 +253,8 @@ def test_delete_workspace_bundle_in_use_raises_associated_until_workspace_termin
 def test_delete_workspace_bundle_used_by_pool_raises_associated(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    bundle = workspaces_backend.add_bundle("eng", used_by_pool=True)
+    bundle = workspaces_backend.add_bundle("eng", protocols=("WSP",))
+    workspaces_backend.add_pool(bundle_id=bundle.bundle_id)
     with pytest.raises(client.exceptions.ResourceAssociatedException):
         client.delete_workspace_bundle(BundleId=bundle.bundle_id)
 
