@@ -253,7 +253,8 @@ def test_delete_workspace_bundle_in_use_raises_associated_until_workspace_termin
 def test_delete_workspace_bundle_used_by_pool_raises_associated(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    bundle = workspaces_backend.add_bundle("eng", used_by_pool=True)
+    bundle = workspaces_backend.add_bundle("eng", protocols=("WSP",))
+    workspaces_backend.add_pool(bundle_id=bundle.bundle_id)
     with pytest.raises(client.exceptions.ResourceAssociatedException):
         client.delete_workspace_bundle(BundleId=bundle.bundle_id)
 
@@ -283,6 +284,10 @@ def test_add_bundle_chosen_id_and_amazon_owner_make_a_public_bundle(
     assert client.describe_workspace_images()["Images"] == []
     ws = workspaces_backend.add_workspace(bundle_id="wsb-zzzz0000a")
     assert ws.bundle_id == "wsb-zzzz0000a"
+    with pytest.raises(ValueError, match="already a bundle"):
+        workspaces_backend.add_bundle("again", bundle_id="wsb-zzzz0000a")
+    with pytest.raises(ValueError, match="owner is AMAZON or this account"):
+        workspaces_backend.add_bundle("theirs", owner="210987654321")
 
 
 def test_add_bundle_state_and_type_are_shown(client: Any, workspaces_backend: WorkspacesBackend) -> None:
@@ -291,3 +296,24 @@ def test_add_bundle_state_and_type_are_shown(client: Any, workspaces_backend: Wo
     assert (found["State"], found["BundleType"]) == ("PENDING", "STANDBY")
     with pytest.raises(ValueError, match="must"):
         workspaces_backend.add_bundle("bad", state="DELETING")
+
+
+def test_create_and_update_workspace_bundle_mirror_the_image_applications(
+    client: Any, workspaces_backend: WorkspacesBackend
+) -> None:
+    from workspaces_fake.models.applications.catalog import catalog_id
+
+    visio = catalog_id("Microsoft Visio LTSC Professional 2021")
+    with_visio = workspaces_backend.add_image("with-visio", applications=[visio])
+    plain = workspaces_backend.add_image("plain")
+    bundle = _create(client, with_visio.image_id)
+
+    def apps() -> list[str]:
+        rows = client.describe_bundle_associations(
+            BundleId=bundle["BundleId"], AssociatedResourceTypes=["APPLICATION"]
+        )["Associations"]
+        return [row["AssociatedResourceId"] for row in rows]
+
+    assert apps() == [visio]
+    client.update_workspace_bundle(BundleId=bundle["BundleId"], ImageId=plain.image_id)
+    assert apps() == []

@@ -147,7 +147,7 @@ def test_copy_workspace_image_errors_follow_the_spec_order(
 def test_copy_workspace_image_byol_into_byol_region_keeps_tenancy(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    workspaces_backend.settings.byol_enabled = True
+    workspaces_backend.enable_byol()
     byol = workspaces_backend.add_image(
         "byol", operating_system_name="WINDOWS_10", required_tenancy="DEDICATED"
     )
@@ -173,7 +173,7 @@ def _import(client: Any, name: str = "byol-w10", **extra: Any) -> str:
 def test_import_workspace_image_ingests_for_90_minutes_then_available(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    workspaces_backend.settings.byol_enabled = True
+    workspaces_backend.enable_byol()
     image_id = _import(client, Applications=["Microsoft_Office_2019"])
     workspaces_backend.clock.advance(minutes=89)
     assert _image(client, image_id)["State"] == "PENDING"
@@ -195,7 +195,7 @@ def test_import_workspace_image_account_without_byol_ends_in_error(
 def test_import_workspace_image_source_findings_end_in_error(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    workspaces_backend.settings.byol_enabled = True
+    workspaces_backend.enable_byol()
     workspaces_backend.add_import_source(AMI, failure_codes=["AntiVirusInstalled"])
     assert _image(client, _import(client))["ErrorDetails"][0]["ErrorCode"] == "AntiVirusInstalled"
 
@@ -243,7 +243,7 @@ def test_import_workspace_image_errors_follow_the_spec_order(
 def test_import_workspace_image_g4dn_image_needs_g4dn_bundle(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    workspaces_backend.settings.byol_enabled = True
+    workspaces_backend.enable_byol()
     image_id = _import(client, IngestionProcess="BYOL_GRAPHICS_G4DN")
     request = {
         "BundleName": "b",
@@ -281,7 +281,7 @@ def test_describe_custom_workspace_image_import_workflow_is_the_model_order() ->
 def test_import_custom_workspace_image_walks_the_workflow_with_progress(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    workspaces_backend.settings.byol_enabled = True
+    workspaces_backend.enable_byol()
     answer = _import_custom(client, Tags=[{"Key": "k", "Value": "v"}])
     image_id = answer["ImageId"]
     assert answer["State"] == "PENDING"
@@ -371,7 +371,7 @@ def test_fail_image_pending_capture_ends_in_error_at_settle(
 def test_fail_image_custom_import_stops_at_its_current_step(
     client: Any, workspaces_backend: WorkspacesBackend
 ) -> None:
-    workspaces_backend.settings.byol_enabled = True
+    workspaces_backend.enable_byol()
     image_id = _import_custom(client)["ImageId"]
     workspaces_backend.clock.advance(minutes=25)  # PROCESSING_SOURCE_IMAGE
     workspaces_backend.fail_image(image_id, ["OSNotSupported"])

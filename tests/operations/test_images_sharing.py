@@ -151,9 +151,14 @@ def test_update_workspace_image_permission_byol_image_to_byol_account_works(
     byol = workspaces_backend.add_image(
         "byol", operating_system_name="WINDOWS_10", required_tenancy="DEDICATED"
     )
-    workspaces_backend.in_account(OTHER).settings.byol_enabled = True
+    workspaces_backend.in_account(OTHER).enable_byol()
     _share(client, byol.image_id)
     assert byol.shared_with == [OTHER]
+    elsewhere = workspaces_backend.in_account("111122223333")
+    elsewhere.enable_byol()
+    elsewhere.settings.organization_id = "o-another"
+    with pytest.raises(client.exceptions.InvalidParameterValuesException, match="same organization"):
+        _share(client, byol.image_id, "111122223333")
 
 
 def test_describe_workspace_image_permissions_lists_accounts_in_order_and_pages(

@@ -41,8 +41,6 @@ class Settings:
     manual_running_mode_allowed: bool = False
     default_role_exists: bool = True
     """False: the account has no workspaces_DefaultRole, so registering a directory fails."""
-    byol_enabled: bool = False
-    """Interim: the account is enabled for BYOL (read only through ``models.images.rules.byol_ready``)."""
     byop_allowed: bool = False
     """The account is allow-listed for bring-your-own-protocol (``*_BYOP`` imports, Protocol BYOP)."""
     graphics_byol_allowed: bool = True

@@ -89,16 +89,16 @@ def add_bundle(
     protocols: tuple[str, ...] = ("PCOIP",),
     state: str = "AVAILABLE",
     bundle_type: str = "REGULAR",
-    used_by_pool: bool = False,
 ) -> Bundle:
     """A bundle owned by this account; without ``image_id`` an image for it is made first.
 
     ``bundle_id`` chooses the id (a real Amazon id a test hard-codes, say) and ``owner="AMAZON"`` makes it
     a public bundle, visible to every account of the Region through ``Owner="AMAZON"``. ``state`` and
-    ``bundle_type`` arrange PENDING / ERROR and STANDBY bundles; ``used_by_pool`` marks a bundle a
-    WorkSpaces Pool runs (it cannot be deleted).
+    ``bundle_type`` arrange PENDING / ERROR and STANDBY bundles.
     """
     public = owner is not None and owner.upper() == "AMAZON"
+    if owner is not None and not public and owner != backend.account_id:
+        raise ValueError(f"add_bundle: owner is AMAZON or this account ({backend.account_id}), not {owner}")
     if bundle_id is not None and bundle_id in backend.bundles:
         raise ValueError(f"add_bundle: there is already a bundle {bundle_id}")
     image = _image_for(backend, name, image_id, operating_system_name, public)
@@ -118,7 +118,6 @@ def add_bundle(
         description=description or None,
         state=state,
         bundle_type=bundle_type,
-        used_by_pool=used_by_pool,
     )
     return put_bundle(backend, bundle)
 

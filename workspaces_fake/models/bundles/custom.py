@@ -141,7 +141,7 @@ def delete_bundle(backend: WorkspacesBackend, bundle_id: Optional[str]) -> None:
             f"The bundle {bundle_id} is a public bundle and cannot be deleted."
         )
     users = backend.workspace_index.by_bundle.get(bundle_id, {}).values()
-    pooled = bundle.used_by_pool or any(p.bundle_id == bundle_id for p in backend.pools.values_unobserved())
+    pooled = any(p.bundle_id == bundle_id for p in backend.pools.values_unobserved())
     if pooled or any(ws.state != "TERMINATED" for ws in users):
         raise ResourceAssociatedException(IN_USE)
     backend.bundles.remove(bundle_id)

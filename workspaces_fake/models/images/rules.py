@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Optional
 
 from ...errors import ResourceAlreadyExistsException, ResourceLimitExceededException
+from .. import account as _account
 from .model import Image
 
 if TYPE_CHECKING:
@@ -23,10 +24,10 @@ NAME_TAKEN = (
 def byol_ready(backend: WorkspacesBackend) -> bool:
     """Whether the account is enabled for BYOL in this Region (DescribeAccount DedicatedTenancySupport).
 
-    The one place the images family asks; for now it reads the interim switch
-    ``backend.settings.byol_enabled`` until the account family models ModifyAccount.
+    The one place the images family asks; the account family answers (its own enablement COMPLETED, or
+    a LINKED account link whose source's has). Tests enable it with ``backend.enable_byol()``.
     """
-    return backend.settings.byol_enabled
+    return _account.byol_ready(backend)
 
 
 def own_images(backend: WorkspacesBackend) -> list[Image]:

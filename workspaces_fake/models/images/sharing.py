@@ -86,12 +86,19 @@ def set_permission(backend: WorkspacesBackend, image_id: str, allow: bool, accou
             )
         image.shared_with.remove(account_id)
         return
-    if image.required_tenancy == "DEDICATED" and not byol_ready(backend.in_account(account_id)):
+    if image.required_tenancy == "DEDICATED" and not _may_receive_byol(backend, account_id):
         raise InvalidParameterValuesException(
-            f"The BYOL image {image_id} can be shared only with accounts enabled for BYOL."
+            f"The BYOL image {image_id} can be shared only with BYOL-enabled accounts "
+            "of the same organization."
         )
     if account_id not in image.shared_with:
         image.shared_with.append(account_id)
+
+
+def _may_receive_byol(backend: WorkspacesBackend, account_id: str) -> bool:
+    """BYOL images go only to BYOL-enabled accounts of the owner's AWS Organization [D] (AG-SHARE)."""
+    target = backend.in_account(account_id)
+    return byol_ready(target) and target.settings.organization_id == backend.settings.organization_id
 
 
 def permissions(backend: WorkspacesBackend, image_id: str) -> list[ImagePermission]:
