@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from . import account, account_links, applications, bundles, directories, images, tags, workspaces
+from . import (
+    account,
+    account_links,
+    aliases,
+    applications,
+    branding,
+    bundles,
+    directories,
+    images,
+    ip_groups,
+    pools,
+    tags,
+    workspaces,
+    workspaces_lifecycle,
+)
 
 __all__ = [
     "account",
     "account_links",
+    "aliases",
     "applications",
+    "branding",
     "bundles",
     "directories",
     "images",
+    "ip_groups",
+    "pools",
     "tags",
     "workspaces",
+    "workspaces_lifecycle",
 ]
