@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from workspaces_fake import WorkspacesBackend
-from workspaces_fake.models.account import byol_ready
+from workspaces_fake.models.account import byol_ready, candidate_ranges
 
 CIDR = "10.0.0.0/16"
 
@@ -258,14 +258,12 @@ def test_add_account_modification_checks_the_model(workspaces_backend: Workspace
     ("constraint", "count", "first"),
     [
         ("10.0.0.0/8", 256, "10.0.0.0/16"),
-        ("10.1.2.3/8", 256, "10.0.0.0/16"),
         ("172.16.0.0/12", 16, "172.16.0.0/16"),
         ("192.168.0.0/16", 1, "192.168.0.0/16"),
         ("100.64.0.0/10", 64, "100.64.0.0/16"),
         ("198.18.0.0/15", 2, "198.18.0.0/16"),
         ("8.0.0.0/8", 0, None),
         ("10.0.0.0/17", 0, None),
-        ("0.0.0.0/0", 339, "10.0.0.0/16"),
     ],
 )
 def test_list_available_management_cidr_ranges_candidates_within_constraint(
@@ -277,6 +275,21 @@ def test_list_available_management_cidr_ranges_candidates_within_constraint(
     found = [cidr for page in pages for cidr in page["ManagementCidrRanges"]]
     assert len(found) == count
     assert (found[0] if found else None) == first
+
+
+def test_list_available_management_cidr_ranges_normalises_the_constraint(
+    client: Any, eligible: WorkspacesBackend
+) -> None:
+    assert (
+        _ranges(client, "10.1.2.3/8") == _ranges(client, "10.0.0.0/8") == [f"10.{n}.0.0/16" for n in range(5)]
+    )
+    assert _ranges(client, "0.0.0.0/0") == [f"10.{n}.0.0/16" for n in range(5)]
+
+
+def test_candidate_ranges_everything_is_the_five_ranges_in_order() -> None:
+    found = list(candidate_ranges("0.0.0.0/0"))
+    assert len(found) == 256 + 64 + 16 + 1 + 2
+    assert (found[255], found[256], found[-1]) == ("10.255.0.0/16", "100.64.0.0/16", "198.19.0.0/16")
 
 
 def test_list_available_management_cidr_ranges_pages_of_five_by_default(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import boto3
 import pytest
 
-from workspaces_fake import WorkspacesBackend, mock_workspaces
+from workspaces_fake import WorkspacesBackend, as_account, mock_workspaces
 from workspaces_fake.models.account import byol_ready
 
 TARGET = "210987654321"
@@ -356,3 +357,12 @@ def test_add_account_link_enables_the_source_and_checks_its_arguments(
         workspaces_backend.add_account_link(target_account_id=TARGET, account_link_status="DONE")
     with pytest.raises(ValueError, match="target_account_id"):
         workspaces_backend.add_account_link(target_account_id="123")
+
+
+def test_account_link_flow_with_one_client_per_account(client: Any, source: WorkspacesBackend) -> None:
+    target = as_account(boto3.client("workspaces", region_name=source.region_name), TARGET)
+    link_id = _invite(client)["AccountLinkId"]
+    assert _links(target)[0]["AccountLinkStatus"] == PENDING
+    target.accept_account_link_invitation(LinkId=link_id)
+    assert _account(target)["DedicatedTenancyAccountType"] == "TARGET_ACCOUNT"
+    assert client.get_account_link(LinkId=link_id)["AccountLink"]["AccountLinkStatus"] == "LINKED"
