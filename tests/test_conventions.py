@@ -137,6 +137,12 @@ def test_errors_fake_not_supported_is_not_an_aws_error() -> None:
     assert not issubclass(errors.FakeNotSupported, errors.WorkspacesError)
     assert errors.FakeNotSupported.code == "WorkspacesFakeNotSupported"
     assert (ROOT / errors.COVERAGE_DOC).is_file(), f"FakeNotSupported points users at {errors.COVERAGE_DOC}"
+    # An installed package has no docs/ folder: the message names a command and URLs, never a repo path.
+    message = errors.FakeNotSupported("DescribeAccount").message
+    assert f"`{errors.COVERAGE_COMMAND}`" in message
+    assert f"{errors.DOCS_URL}operations.md" in message and f"{errors.DOCS_URL}contributing.md" in message
+    assert " docs/" not in message and "(docs/" not in message
+    assert errors.COVERAGE_COMMAND == "python -m workspaces_fake operations"
 
 
 def test_errors_error_class_accepts_every_code_it_lists() -> None:

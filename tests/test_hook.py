@@ -78,15 +78,43 @@ def test_botocore_session_client_is_intercepted(fake_credentials: None, connecti
     assert [call.operation for call in backend.calls] == ["DescribeWorkspaces"]
 
 
-def test_attach_old_client_is_intercepted(fake_credentials: None, connections: list[Any]) -> None:
+def test_old_client_is_answered_without_attach(fake_credentials: None, connections: list[Any]) -> None:
+    """The class-level guard wires a client that lacks the handlers at its first call while active."""
     client = _detach(_client())
     with mock_workspaces() as backend:
-        with pytest.raises(EndpointConnectionError):
-            client.describe_workspaces()
-        assert workspaces_fake.attach(client) is client
         client.describe_workspaces()
-    assert len(backend.calls) == 1
-    assert len(connections) == 1
+        assert workspaces_fake.attach(client) is client  # still accepted, and harmless
+        client.describe_workspaces()
+    assert len(backend.calls) == 2
+    assert connections == []
+
+
+def test_old_client_passes_through_when_inactive(fake_credentials: None, connections: list[Any]) -> None:
+    client = _detach(_client())
+    with mock_workspaces():
+        client.describe_workspaces()
+    with pytest.raises(EndpointConnectionError):
+        client.describe_workspaces()
+    assert _hosts(connections) == ["workspaces.us-east-1.amazonaws.com"]
+
+
+def test_guard_is_installed_once_and_on_the_base_class() -> None:
+    import botocore.client
+
+    guard = botocore.client.BaseClient.__dict__["_make_api_call"]
+    _hook.install_guards()
+    _hook.install_guards()
+    assert botocore.client.BaseClient.__dict__["_make_api_call"] is guard
+    assert guard.__workspaces_fake_guard__ is True
+    assert not getattr(guard.__wrapped__, "__workspaces_fake_guard__", False)
+
+
+def test_guard_leaves_other_services_alone(fake_credentials: None, connections: list[Any]) -> None:
+    client = _client(service="sts")
+    with mock_workspaces(), pytest.raises(EndpointConnectionError):
+        client.get_caller_identity()
+    assert "_workspaces_fake_wired" not in client.__dict__
+    assert _hosts(connections) == ["sts.us-east-1.amazonaws.com"]
 
 
 def test_attach_twice_answers_once(fake_credentials: None, connections: list[Any]) -> None:
@@ -102,19 +130,17 @@ def test_attach_twice_answers_once(fake_credentials: None, connections: list[Any
     assert response["ResponseMetadata"]["RetryAttempts"] == 0
 
 
-def test_attach_old_session_intercepts_its_new_clients(
-    fake_credentials: None, connections: list[Any]
-) -> None:
+def test_attach_old_session_still_works(fake_credentials: None, connections: list[Any]) -> None:
     session = boto3.Session()
     emitter = session._session.get_component("event_emitter")
     for event, handler, _first in _hook._EVENTS:
         emitter.unregister(event, handler)
     with mock_workspaces() as backend:
-        with pytest.raises(EndpointConnectionError):
-            _client(session).describe_workspaces()
+        _client(session).describe_workspaces()  # the guard answers it even so
         workspaces_fake.attach(session)
         _client(session).describe_workspaces()
-    assert len(backend.calls) == 1
+    assert len(backend.calls) == 2
+    assert connections == []
 
 
 def test_attach_botocore_session(fake_credentials: None, connections: list[Any]) -> None:

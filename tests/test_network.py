@@ -1,11 +1,11 @@
 """No network and no credentials: every WorkSpaces call is answered in-process and nothing is signed.
 
 About client creation: botocore resolves credentials when a client is created, not when it calls. With no
-AWS configuration at all, its provider chain may ask the EC2 instance metadata endpoint (169.254.169.254),
-whatever the fake does. That probe belongs to botocore, so these tests create the client with the network
-guard already on and allow that one address at creation only, then demand that the calls themselves open
-nothing and that no ``*.amazonaws.com`` host is ever looked up. Setting AWS_EC2_METADATA_DISABLED=true,
-or passing dummy credentials, avoids the probe entirely.
+AWS configuration at all, its provider chain may ask the EC2 instance metadata endpoint (169.254.169.254).
+A WorkSpaces client created while a mock is active gets deferred credentials and probes nothing
+(tests/test_no_probe.py); one created outside may, so these tests allow that one address at creation
+only, then demand that the calls themselves open nothing and that no ``*.amazonaws.com`` host is ever
+looked up.
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-SETUP_COMMANDS = ["pip install -e '.[test]' && python -m workspaces_fake demo", "python -m pytest"]
+USER_INSTALL = "pip install workspaces_fake"
+SETUP_COMMANDS = ["pip install -e '.[test]' && python -m workspaces_fake demo", "python -m pytest -n auto"]
 
 
 def blocks(language: str, text: str | None = None) -> list[str]:
@@ -30,9 +31,9 @@ def example(marker: str) -> str:
     return found[0]
 
 
-def test_readme_setup_commands_are_the_two_of_a_fresh_clone() -> None:
+def test_readme_user_install_comes_first_then_the_two_commands_of_a_fresh_clone() -> None:
     commands = [line for block in blocks("bash") for line in block.splitlines() if line.strip()]
-    assert commands[:2] == SETUP_COMMANDS
+    assert commands[:3] == [USER_INSTALL, *SETUP_COMMANDS]
 
 
 def test_readme_test_command_is_what_ci_runs() -> None:
@@ -90,3 +91,20 @@ def test_blocks_finds_fenced_code_by_language() -> None:
     text = "intro\n```python\nx = 1\n```\n```bash\nls\n```\n"
     assert blocks("python", text) == ["x = 1\n"]
     assert blocks("bash", text) == ["ls\n"]
+
+
+def test_docs_never_point_at_the_shared_folder_outside_the_repository() -> None:
+    offenders = [
+        str(page.relative_to(ROOT))
+        for page in [README, *sorted((ROOT / "docs").glob("*.md"))]
+        if "../shared" in page.read_text(encoding="utf-8")
+    ]
+    assert not offenders, f"these pages refer to ../shared, which is not part of the repository: {offenders}"
+
+
+def test_license_file_matches_pyproject() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")  # no tomllib before Python 3.11
+    assert 'license = { text = "MIT" }' in pyproject
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    urls = pyproject.split("[project.urls]\n", 1)[1].split("\n\n", 1)[0]
+    assert {line.split(" = ")[0] for line in urls.splitlines()} >= {"Source", "Documentation", "Issues"}

@@ -1,7 +1,7 @@
 """workspaces_fake: an in-process fake of the Amazon WorkSpaces API for boto3 tests.
 
 ``mock_workspaces`` activates it; ``WorkspacesBackend`` is the handle tests use to arrange state, control
-time and inject faults; ``attach`` wires it into clients or sessions created before this import.
+time and inject faults; ``attach`` wires a client or session at once (the client guard does it anyway).
 
 Importing the package only installs the botocore handlers: the engine (handlers, models, errors) loads
 with the first activation, or when ``errors`` or ``WorkspacesBackend`` is first used, because the pytest
@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._hook import attach, install_builtin_handlers
+from ._hook import as_account, attach, install_builtin_handlers, install_guards
 from ._mock import MockWorkspaces, mock_workspaces
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 install_builtin_handlers()
+install_guards()
 
 _LAZY = {"errors": ("errors", None), "WorkspacesBackend": ("backend", "WorkspacesBackend")}
 
@@ -38,4 +39,12 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["MockWorkspaces", "WorkspacesBackend", "__version__", "attach", "errors", "mock_workspaces"]
+__all__ = [
+    "MockWorkspaces",
+    "WorkspacesBackend",
+    "__version__",
+    "as_account",
+    "attach",
+    "errors",
+    "mock_workspaces",
+]

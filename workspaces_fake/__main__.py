@@ -1,10 +1,14 @@
-"""``python -m workspaces_fake demo``: drive a whole scenario through boto3 against the fake."""
+"""``python -m workspaces_fake``: ``demo``, ``operations``, ``--version`` (see ``_cli``)."""
 
 from __future__ import annotations
 
 import sys
 
-from .demo import main
+from ._cli import main
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:
+        from .server.cli import main as serve
+
+        sys.exit(serve(sys.argv[2:]))
     sys.exit(main(sys.argv[1:]))

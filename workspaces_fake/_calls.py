@@ -10,6 +10,9 @@ from typing import Any, NamedTuple
 class Call(NamedTuple):
     """One call the fake answered: the operation, its parameters, and ``"ok"`` or the error code.
 
+    ``backoff`` is the delay in seconds botocore's retry logic asked for before this attempt (0.0 for a
+    first attempt). While a mock is active that delay is not slept: the fake's clock moves by it instead.
+
     A named tuple, immutable like a frozen dataclass: one is recorded per call, and it is made in a third
     of the time.
     """
@@ -18,6 +21,7 @@ class Call(NamedTuple):
     params: Mapping[str, Any]
     outcome: str
     request_id: str
+    backoff: float = 0.0
 
 
 @dataclass

@@ -35,10 +35,12 @@ class MockWorkspaces:
         region: Optional[str] = None,
         lifecycle: Optional[str] = None,
         seed: int = 0,
+        real_backoff: bool = False,
+        any_region: bool = False,
     ) -> None:
         if lifecycle is not None:
             _check_mode(lifecycle)
-        self._config = Config(account_id, region, lifecycle, seed)
+        self._config = Config(account_id, region, lifecycle, seed, real_backoff, any_region)
         self._started: list[Config] = []
 
     @property
@@ -64,7 +66,9 @@ class MockWorkspaces:
             or os.environ.get("AWS_DEFAULT_REGION")
             or FALLBACK_REGION
         )
-        return Config(account_id, region, asked.lifecycle, asked.seed)
+        real_backoff = asked.real_backoff or (outer.real_backoff if outer else False)
+        any_region = asked.any_region or (outer.any_region if outer else False)
+        return Config(account_id, region, asked.lifecycle, asked.seed, real_backoff, any_region)
 
     def start(self) -> WorkspacesBackend:
         """Activate (joining an outer activation if there is one) and return the default backend."""
@@ -118,6 +122,8 @@ class MockWorkspaces:
             region=self._config.region,
             lifecycle=self._config.lifecycle,
             seed=self._config.seed,
+            real_backoff=self._config.real_backoff,
+            any_region=self._config.any_region,
         )
 
     def _decorate_callable(self, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -188,6 +194,8 @@ def mock_workspaces(
     region: Optional[str] = ...,
     lifecycle: Optional[str] = ...,
     seed: int = ...,
+    real_backoff: bool = ...,
+    any_region: bool = ...,
 ) -> MockWorkspaces: ...
 
 
@@ -198,6 +206,8 @@ def mock_workspaces(
     region: Optional[str] = None,
     lifecycle: Optional[str] = None,
     seed: int = 0,
+    real_backoff: bool = False,
+    any_region: bool = False,
 ) -> Any:
     """Answer every WorkSpaces call in-process while active.
 
@@ -205,6 +215,19 @@ def mock_workspaces(
     function, a coroutine function or a class, or as ``with mock_workspaces() as backend:``.
     ``account_id`` defaults to 123456789012 and ``region`` to AWS_DEFAULT_REGION, else us-east-1; a nested
     activation joins the outer one's world and inherits the settings it does not give.
+
+    botocore's retry back-off costs no wall-clock time for WorkSpaces calls: the fake's clock moves by the
+    delay botocore asked for, recorded as ``Call.backoff``. ``real_backoff=True`` sleeps for real.
+
+    A client in a region where WorkSpaces is not offered (botocore's endpoint data) gets the
+    EndpointConnectionError the real client would get; ``any_region=True`` answers it anyway.
     """
-    mock = MockWorkspaces(account_id=account_id, region=region, lifecycle=lifecycle, seed=seed)
+    mock = MockWorkspaces(
+        account_id=account_id,
+        region=region,
+        lifecycle=lifecycle,
+        seed=seed,
+        real_backoff=real_backoff,
+        any_region=any_region,
+    )
     return mock if target is None else mock(target)

@@ -12,6 +12,7 @@ from typing import Any
 
 from botocore.loaders import create_loader
 from botocore.model import OperationModel, ServiceModel
+from botocore.regions import EndpointResolver
 
 SERVICE_NAME = "workspaces"
 TARGET_PREFIX = "WorkspacesService"
@@ -46,3 +47,18 @@ def operation_names() -> list[str]:
 def error_codes() -> frozenset[str]:
     """The exception shape names the model defines (its modeled error codes)."""
     return frozenset(shape.name for shape in service_model().error_shapes)
+
+
+@functools.cache
+def offered_regions() -> frozenset[str]:
+    """The regions WorkSpaces is offered in, every partition, from botocore's own endpoint data.
+
+    The same list ``Session.get_available_regions("workspaces", partition)`` gives: pseudo-regions such as
+    ``fips-us-east-1`` are left out. A newer botocore brings new regions with it.
+    """
+    data = create_loader().load_data("endpoints")
+    resolver = EndpointResolver(data)
+    regions: set[str] = set()
+    for partition in resolver.get_available_partitions():
+        regions.update(resolver.get_available_endpoints(SERVICE_NAME, partition))
+    return frozenset(regions)

@@ -485,10 +485,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     """Compile a model pattern once, with the semantics of the Java service that enforces it.
 
     ``re.ASCII``: Java's ``\\d``, ``\\w`` and ``\\s`` match ASCII only, so an Arabic-Indic digit is not a
-    ``\\d``. Java's ``.`` matches no line terminator (``\\n``, ``\\r``, U+0085, U+2028, U+2029), while
-    Python's skips only ``\\n``: each ``.`` outside a character class is spelt as Java's class, so
-    ``^.*$`` (an add-in's Name) rejects ``"\\rname"``. Matching uses ``fullmatch``, as Java's
-    ``String.matches`` does, so ``^\\d{12}|AMAZON$`` rejects ``123456789012abc``.
+    ``\\d``. Java's ``.`` matches no line terminator (CR, LF, NEL, LS, PS), where Python's skips only LF,
+    so each ``.`` outside a character class becomes a class that excludes all five. Matching uses
+    ``fullmatch``, as Java's ``String.matches`` does, so ``^\\d{12}|AMAZON$`` rejects ``123456789012abc``.
     """
     return re.compile(_java_dots(pattern), re.ASCII)
 

@@ -20,16 +20,28 @@ from ._store import Store
 from .clock import Clock
 from .faults import FaultPlan
 from .lifecycle import Engine
-from .models import branding, directories, images
+from .models import account, account_links, aliases, branding, directories, ip_groups
+from .models.account import Account
+from .models.account_links import AccountLink, TokenUse
+from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
 from .models.applications.model import Application
 from .models.bundles import arrange as bundles
 from .models.bundles.model import Bundle
 from .models.directories import Directory
-from .models.images import Image
+from .models.idempotency import ClientTokens
+from .models.images import arrange as images
+from .models.images.arrange import ImportSource
+from .models.images.imports import CustomImageImport
+from .models.images.model import Image
+from .models.ip_groups import IpGroup
+from .models.pools import arrange as pools
+from .models.pools.lifecycle import expire_sessions
+from .models.pools.model import Pool
 from .models.settings import Settings
 from .models.workspaces import arrange as workspaces
+from .models.workspaces import arrange_lifecycle as workspaces_lifecycle
 from .models.workspaces.model import Workspace, WorkspaceIndex
 
 DEFAULT_REGION = FALLBACK_REGION
@@ -86,20 +98,50 @@ class WorkspacesBackend:
     # ---------------------------------------------------------------- arrange helpers, family by family
     # WorkSpaces (models/workspaces/arrange.py)
     add_workspace = workspaces.add_workspace
+    connect_user = workspaces_lifecycle.connect_user
+    disconnect_user = workspaces_lifecycle.disconnect_user
+    fail_connection = workspaces_lifecycle.fail_connection
+    take_snapshot = workspaces_lifecycle.take_snapshot
+    clear_snapshots = workspaces_lifecycle.clear_snapshots
+    fail_rebuild = workspaces_lifecycle.fail_rebuild
+    fail_restore = workspaces_lifecycle.fail_restore
+    fail_migration = workspaces_lifecycle.fail_migration
+    add_standby = workspaces_lifecycle.add_standby
     # Directories (models/directories/arrange.py)
     add_directory = directories.add_directory
     fail_directory_registration = directories.fail_directory_registration
     # Bundles (models/bundles/arrange.py)
     add_bundle = bundles.add_bundle
-    # Images (models/images.py)
+    # Images (models/images/arrange.py)
     add_image = images.add_image
+    share_image = images.share_image
+    add_import_source = images.add_import_source
+    fail_image = images.fail_image
     # Applications (models/applications/arrange.py)
     add_application = applications.add_application
     clear_applications = applications.clear_applications
     application_named = applications.application_named
+    # IP access control groups (models/ip_groups.py)
+    add_ip_group = ip_groups.add_ip_group
+    # Connection aliases (models/aliases.py)
+    add_connection_alias = aliases.add_connection_alias
+    # WorkSpaces Pools (models/pools/arrange.py)
+    add_pool = pools.add_pool
+    connect_pool_user = pools.connect_pool_user
+    disconnect_pool_session = pools.disconnect_pool_session
+    record_pool_session_input = pools.record_pool_session_input
+    end_pool_session = pools.end_pool_session
+    fail_next_pool_start = pools.fail_next_pool_start
     # Client branding and Connect add-ins (models/branding.py)
     add_client_branding = branding.add_client_branding
     add_connect_client_add_in = branding.add_connect_client_add_in
+    # Account and BYOL (models/account.py)
+    add_account_modification = account.add_account_modification
+    enable_byol = account.enable_byol
+    fail_next_account_modification = account.fail_next_account_modification
+    # Account links (models/account_links.py)
+    add_account_link = account_links.add_account_link
+    fail_next_link_acceptance = account_links.fail_next_link_acceptance
 
     # ---------------------------------------------------------------------------------------- state
     workspaces: Store[Workspace]
@@ -114,6 +156,26 @@ class WorkspacesBackend:
     associations: AssociationBook
     default_directory_id: Optional[str]
     """The directory ``add_workspace`` uses when none is named (made on first use)."""
+    client_tokens: ClientTokens
+    """Client tokens seen, for the operations whose requests carry one (models/idempotency.py)."""
+    pools: Store[Pool]
+    """WorkSpaces Pools; each holds its live user sessions."""
+    custom_imports: Store[CustomImageImport]
+    """ImportCustomWorkspaceImage's import records, by image id."""
+    import_sources: dict[str, ImportSource]
+    """AMIs and other import sources a test declared (``add_import_source``)."""
+    ip_groups: Store[IpGroup]
+    connection_aliases: Store[ConnectionAlias]
+    alias_reservations: set[str]
+    """The connection strings this account has created in this Region, lower-cased, deleted ones too."""
+    account: Account
+    """This account's own BYOL state and its history of modifications."""
+    account_links: Store[AccountLink]
+    """The account links this account is a side of (the same objects sit in the other side's store)."""
+    account_link_tokens: dict[tuple[str, str], TokenUse]
+    """ClientTokens used by this account, by (operation, token)."""
+    account_link_failures: int
+    """How many of this account's next AcceptAccountLinkInvitation calls end in LINKING_FAILED."""
 
     def __init__(
         self, world: World, account_id: str = DEFAULT_ACCOUNT_ID, region: str = DEFAULT_REGION
@@ -142,6 +204,18 @@ class WorkspacesBackend:
         self.directories = Store(self, "directory")
         self.tags = {}
         self.default_directory_id = None
+        # Images (models/images/)
+        self.custom_imports = Store(self, "image import")
+        self.import_sources = {}
+        self.ip_groups = Store(self, "IP access control group")
+        self.connection_aliases = Store(self, "connection alias")
+        self.alias_reservations = set()
+        self.pools = Store(self, "pool")
+        self.client_tokens = ClientTokens()
+        self.account = Account()
+        self.account_links = Store(self, "account link")
+        self.account_link_tokens = {}
+        self.account_link_failures = 0
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched
 
@@ -187,6 +261,8 @@ class WorkspacesBackend:
         """Let every transitional resource catch up with the clock, as far as the lifecycle mode allows."""
         with self.lock:
             self.lifecycle.observe()
+            if self.pools:  # session timeouts act on the clock in every lifecycle mode
+                expire_sessions(self)
 
     def settle(self) -> None:
         """Run every transitional resource to a stable state now, whatever the lifecycle mode."""

@@ -9,7 +9,6 @@ the demo: every call is an ordinary boto3 call.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -146,10 +145,14 @@ def run(client: Any, backend: WorkspacesBackend, say: Callable[[str], None] = pr
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """Run the demo; returns the process exit code."""
-    parser = argparse.ArgumentParser(prog="python -m workspaces_fake")
-    parser.add_argument("command", choices=["demo"], help="what to run")
-    parser.parse_args(argv)
+    """``python -m workspaces_fake`` (kept here for callers of ``demo.main``); returns the exit code."""
+    from ._cli import main as cli
+
+    return cli(argv)
+
+
+def run_demo() -> int:
+    """Run the demo through boto3 (which the caller has checked is installed); returns the exit code."""
     import boto3
 
     from . import mock_workspaces

@@ -12,6 +12,10 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 COVERAGE_DOC = "docs/operations.md"
+COVERAGE_COMMAND = "python -m workspaces_fake operations"
+"""Prints the coverage table from an installed package (no repository needed)."""
+DOCS_URL = "https://github.com/workspaces-fake/workspaces_fake/blob/main/docs/"
+"""Where an installed package's users find the documentation."""
 
 
 class WorkspacesError(Exception):
@@ -175,8 +179,8 @@ class FakeNotSupported(Exception):
         self.member = member
         what = f"the request member {member!r} of {operation}" if member else f"the operation {operation}"
         self.message = (
-            f"{what} is not supported by workspaces_fake; see {COVERAGE_DOC} for what is covered, "
-            "and docs/contributing.md to add it"
+            f"{what} is not supported by workspaces_fake; `{COVERAGE_COMMAND}` lists what is covered "
+            f"({DOCS_URL}operations.md), and {DOCS_URL}contributing.md says how to add it"
         )
         super().__init__(self.message)
 

@@ -115,6 +115,13 @@ class Engine:
         """How many resources are still in a transitional state."""
         return len(self._latest)
 
+    def scheduled(self) -> list[tuple[datetime, Any]]:
+        """The steps still to come, earliest first: (when it is due, the resource); for views and dumps."""
+        live = [
+            (due, resource) for due, seq, resource, _ in self._heap if self._latest.get(id(resource)) == seq
+        ]
+        return sorted(live, key=lambda entry: entry[0])
+
     def observe(self) -> None:
         """Apply every step the mode allows at this moment."""
         if self._mode == "manual" or not self._heap:

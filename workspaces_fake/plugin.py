@@ -21,9 +21,18 @@ if TYPE_CHECKING:
 
 _MARKER_DOC = (
     "workspaces(region=None, account_id='123456789012', lifecycle='instant', seed=0, "
-    "assert_all_faults_fired=True): configure the workspaces_backend fixture"
+    "real_backoff=False, any_region=False, assert_all_faults_fired=True): "
+    "configure the workspaces_backend fixture"
 )
-_OPTIONS = ("region", "account_id", "lifecycle", "seed", "assert_all_faults_fired")
+_OPTIONS = (
+    "region",
+    "account_id",
+    "lifecycle",
+    "seed",
+    "real_backoff",
+    "any_region",
+    "assert_all_faults_fired",
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -66,3 +75,16 @@ def workspaces_backend(request: pytest.FixtureRequest) -> Iterator[WorkspacesBac
             f"{listed}\nUse @pytest.mark.workspaces(assert_all_faults_fired=False) if that is intended.",
             pytrace=False,
         )
+
+
+@pytest.fixture
+def workspaces_server() -> Iterator[Any]:
+    """A WorkSpaces server on a free port for this test (docs/server.md): ``.url``, ``.control``.
+
+    Safe under pytest-xdist: every server binds a port the system picks. The server package loads only
+    when a test asks for this fixture, so the plugin stays cheap for sessions that never do.
+    """
+    from workspaces_fake.server import WorkspacesServer
+
+    with WorkspacesServer() as server:
+        yield server

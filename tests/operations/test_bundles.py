@@ -43,7 +43,7 @@ def test_describe_workspace_bundles_amazon_pages_through_public_catalog(client: 
     assert set(EXPECTED_NAMES) <= {b["Name"] for b in everything}
 
 
-def test_describe_workspace_bundles_public_ids_are_stable_everywhere(client: Any) -> None:
+def test_describe_workspace_bundles_public_ids_are_stable_except_regional_real_ids(client: Any) -> None:
     here = [b["BundleId"] for b in _public(client)]
     assert all(len(bid) == 13 and bid.startswith("wsb-") for bid in here)
     with mock_workspaces(region="eu-west-1"):
@@ -52,8 +52,55 @@ def test_describe_workspace_bundles_public_ids_are_stable_everywhere(client: Any
         there = boto3.client("workspaces", region_name="eu-west-1")
         elsewhere = [b["BundleId"] for p in there.get_paginator("describe_workspace_bundles").paginate(
             Owner="AMAZON") for b in p["Bundles"]]  # fmt: skip
-    assert here == elsewhere
+    regional = {
+        b.id_in("us-east-1"): b.id_in("eu-west-1")
+        for b in BUNDLES
+        if b.id_in("us-east-1") != b.id_in("eu-west-1")
+    }
+    assert [regional.get(bundle_id, bundle_id) for bundle_id in here] == elsewhere
+    assert set(regional.values()) == {"wsb-g5rbnq51n", "wsb-93xk71ss4"}
     assert STANDARD in here
+
+
+@pytest.mark.parametrize(
+    ("bundle_id", "name", "compute", "user"),
+    [
+        ("wsb-bh8rsxt14", "Value with Windows 10 (English)", "VALUE", "10"),
+        ("wsb-b0s22j3d7", "Performance with Windows 7", "PERFORMANCE", "100"),
+        ("wsb-df76rqys9", "Value with Windows 10 and Office 2016", "VALUE", "10"),
+        ("wsb-clj85qzj1", "Standard with Amazon Linux 2", "STANDARD", "50"),
+        ("wsb-gm4d5tx2v", "Performance with Windows 10 (Server 2016 based)", "PERFORMANCE", "100"),
+    ],
+)
+def test_describe_workspace_bundles_real_ids_from_public_sources_resolve(
+    client: Any, workspaces_backend: WorkspacesBackend, bundle_id: str, name: str, compute: str, user: str
+) -> None:
+    bundle = client.describe_workspace_bundles(BundleIds=[bundle_id])["Bundles"][0]
+    assert (bundle["Name"], bundle["ComputeType"]["Name"], bundle["Owner"]) == (name, compute, "Amazon")
+    assert bundle["UserStorage"]["Capacity"] == user
+    assert public_bundle_id(name) == bundle_id
+    assert workspaces_backend.add_workspace(bundle_id=bundle_id).bundle_id == bundle_id
+
+
+def test_describe_workspace_bundles_regional_real_id_only_in_its_region(client: Any) -> None:
+    assert client.describe_workspace_bundles(BundleIds=["wsb-g5rbnq51n"])["Bundles"] == []
+    assert public_bundle_id("Standard with Ubuntu 22.04", "eu-west-1") == "wsb-g5rbnq51n"
+    with mock_workspaces(region="eu-west-1"):
+        import boto3
+
+        there = boto3.client("workspaces", region_name="eu-west-1")
+        found = there.describe_workspace_bundles(BundleIds=["wsb-g5rbnq51n"])["Bundles"]
+    assert [b["Name"] for b in found] == ["Standard with Ubuntu 22.04"]
+
+
+def test_catalog_doc_lists_every_real_id_with_its_source() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "catalog.md").read_text(encoding="utf-8")
+    for bundle in BUNDLES:
+        for real in bundle.real_ids:
+            line = next(row for row in doc.splitlines() if row.startswith(f"| {real.bundle_id} |"))
+            assert bundle.name in line and (real.region or "every Region") in line
 
 
 def test_describe_workspace_bundles_shape_of_a_public_bundle(client: Any) -> None:

@@ -40,6 +40,7 @@ def arrange(backend: WorkspacesBackend, client: Optional[Any] = None) -> dict[st
     image = backend.add_image("fuzz-image", applications=[app_id(backend, OFFICE_2019)])
     made["image"] = image.image_id
     made["bundle"] = backend.add_bundle("fuzz-bundle", image_id=image.image_id).bundle_id
+    arrange_access(backend, made)
     if client is not None and all(op in HANDLERS for op in _ROW_OPS):
         _arrange_rows(backend, client, made)
     return made
@@ -90,3 +91,19 @@ def known_ids(backend: WorkspacesBackend) -> list[str]:
         if isinstance(value, Store):
             found.update(value.ids())
     return sorted(found)
+
+
+def arrange_access(backend: WorkspacesBackend, made: dict[str, str]) -> None:
+    """A directory with an IP group and an associated connection alias, a free group, a shared alias."""
+    if not hasattr(backend, "add_ip_group"):
+        return
+    directory = backend.add_directory().directory_id
+    made["directory"] = directory
+    made["ip_group"] = backend.add_ip_group(
+        "fuzz-group", rules=["10.0.0.0/16"], directories=[directory]
+    ).group_id
+    made["free_ip_group"] = backend.add_ip_group("fuzz-free").group_id
+    made["alias"] = backend.add_connection_alias("fuzz.example.com", directory_id=directory).alias_id
+    made["shared_alias"] = backend.add_connection_alias(
+        "shared.example.com", shared_with="210987654321"
+    ).alias_id

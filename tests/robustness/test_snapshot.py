@@ -138,4 +138,5 @@ def test_rejected_request_leaves_world_unchanged(
         assert code in ("ValidationException", "SerializationException"), (operation, request, code)
         assert difference(before, snapshot(backend)) == [], (operation, request)
         sent += 1
-    assert sent > 0 or _oracle.operation(operation).input_shape is None
+    shape = _oracle.operation(operation).input_shape
+    assert sent > 0 or shape is None or not shape.members  # DescribeAccount has nothing to get wrong

@@ -2,6 +2,34 @@
 
 from __future__ import annotations
 
-from . import applications, branding, bundles, directories, images, tags, workspaces
+from . import (
+    account,
+    account_links,
+    aliases,
+    applications,
+    branding,
+    bundles,
+    directories,
+    images,
+    ip_groups,
+    pools,
+    tags,
+    workspaces,
+    workspaces_lifecycle,
+)
 
-__all__ = ["applications", "branding", "bundles", "directories", "images", "tags", "workspaces"]
+__all__ = [
+    "account",
+    "account_links",
+    "aliases",
+    "applications",
+    "branding",
+    "bundles",
+    "directories",
+    "images",
+    "ip_groups",
+    "pools",
+    "tags",
+    "workspaces",
+    "workspaces_lifecycle",
+]

@@ -78,6 +78,8 @@ def deregister_workspace_directory(backend: WorkspacesBackend, *, directory_id: 
         raise OperationNotSupportedException(_HAS_WORKSPACES)
     if states:
         raise InvalidResourceStateException(_NOT_ACTIVE)
+    if any(pool.directory_id == directory_id for pool in backend.pools.values_unobserved()):
+        raise InvalidResourceStateException(f"The directory {directory_id} is used by a WorkSpaces pool.")
     backend.lifecycle.enter(directory, DIRECTORY, "DEREGISTERING")
     return {}
 

@@ -1,4 +1,5 @@
-"""Handlers for tags on the account's WorkSpaces, directories, bundles and images."""
+"""Handlers for tags on every taggable resource of the account (WorkSpaces, directories, own bundles and
+images, IP groups, connection aliases, pools)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from ..models.tags import add_tags, remove_tags, tag_list, tags_from_request
 def _require_taggable(backend: WorkspacesBackend, resource_id: str) -> None:
     """The id must name one of the account's resources (Amazon's public bundles cannot be tagged)."""
     if resource_id in backend.workspaces or resource_id in backend.directories:
+        return
+    if resource_id in backend.ip_groups or resource_id in backend.connection_aliases:
+        return
+    if resource_id in backend.pools:  # pools are taggable although the CreateTags doc omits them
         return
     bundle = backend.bundles.peek(resource_id)
     if bundle is not None and bundle.owner == backend.account_id:

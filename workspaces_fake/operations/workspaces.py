@@ -41,6 +41,7 @@ from ..models.workspaces.rules import (
     RuleBroken,
     not_found,
     properties_for_create,
+    require_not_migrating,
     require_reboot_allowed,
     require_state,
     require_stoppable,
@@ -114,6 +115,8 @@ def _check_directory(backend: WorkspacesBackend, directory_id: str) -> None:
             "InvalidResourceState.Directory",
             f"The directory {directory_id} is {directory.state}; WorkSpaces need a REGISTERED directory.",
         )
+    if directory.workspace_type == "POOLS":  # spec A.3 [A]
+        raise RuleBroken(INVALID, f"The directory {directory_id} is not a WorkSpaces Personal directory.")
 
 
 def _check_quota(backend: WorkspacesBackend) -> None:
@@ -220,11 +223,12 @@ def modify_workspace_properties(
             f"The WorkSpace {workspace_id} is {ws.state}; its properties can be modified only while it is "
             "AVAILABLE or STOPPED."
         )
-    if ws.is_modifying():
+    if ws.is_modifying() or ws.is_migration_source():
         raise OperationInProgressException(
             "The properties of this WorkSpace are currently under modification. Please try again in a moment."
         )
-    if data_replication == "PRIMARY_AS_SOURCE":
+    primary = ws.standby is not None and not ws.standby.is_standby()
+    if data_replication == "PRIMARY_AS_SOURCE" and not primary:
         raise InvalidParameterValuesException(
             f"The WorkSpace {workspace_id} has no standby WorkSpace to replicate to."
         )
@@ -235,6 +239,8 @@ def modify_workspace_properties(
     except RuleBroken as broken:
         broken.raise_error()
     apply_modification(backend, ws, plan)
+    if data_replication is not None and ws.standby is not None and primary:
+        ws.standby.pair.data_replication = data_replication  # both sides read the pair
     return {}
 
 
@@ -257,18 +263,21 @@ def _each(backend: WorkspacesBackend, requests: list[Request], change: Change) -
 
 
 def _start(backend: WorkspacesBackend, ws: Workspace) -> None:
+    require_not_migrating(ws)
     require_stoppable(ws, "StartWorkspaces")
     require_state(ws, START_FROM, "StartWorkspaces")
     backend.lifecycle.enter(ws, WORKSPACE, "STARTING")
 
 
 def _stop(backend: WorkspacesBackend, ws: Workspace) -> None:
+    require_not_migrating(ws)
     require_stoppable(ws, "StopWorkspaces")
     require_state(ws, STOP_FROM, "StopWorkspaces")
     backend.lifecycle.enter(ws, WORKSPACE, "STOPPING")
 
 
 def _reboot(backend: WorkspacesBackend, ws: Workspace) -> None:
+    require_not_migrating(ws)
     require_reboot_allowed(ws, backend.clock.now())
     backend.lifecycle.enter(ws, WORKSPACE, "REBOOTING")
 

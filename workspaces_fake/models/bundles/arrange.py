@@ -37,7 +37,7 @@ def seed_public_catalog(backend: WorkspacesBackend) -> None:
         put_bundle(
             backend,
             Bundle(
-                bundle_id=entry.bundle_id,
+                bundle_id=entry.id_in(backend.region_name),
                 name=entry.name,
                 owner=AMAZON_OWNER,
                 image_id=entry.image.image_id,
@@ -78,6 +78,8 @@ def add_bundle(
     backend: WorkspacesBackend,
     name: str,
     *,
+    bundle_id: Optional[str] = None,
+    owner: Optional[str] = None,
     image_id: Optional[str] = None,
     compute_type_name: str = "STANDARD",
     root_volume_size_gib: int = 80,
@@ -85,20 +87,26 @@ def add_bundle(
     operating_system_name: str = "WINDOWS_SERVER_2022",
     description: str = "",
     protocols: tuple[str, ...] = ("PCOIP",),
+    state: str = "AVAILABLE",
+    bundle_type: str = "REGULAR",
+    used_by_pool: bool = False,
 ) -> Bundle:
-    """A bundle owned by this account; without ``image_id`` an image for it is made first."""
-    if image_id is None:
-        image = add_image(backend, _image_name_for(name), operating_system_name=operating_system_name)
-    else:
-        found = backend.images.peek(image_id)
-        if found is None:
-            raise ValueError(f"add_bundle: there is no image {image_id}")
-        image = found
+    """A bundle owned by this account; without ``image_id`` an image for it is made first.
+
+    ``bundle_id`` chooses the id (a real Amazon id a test hard-codes, say) and ``owner="AMAZON"`` makes it
+    a public bundle, visible to every account of the Region through ``Owner="AMAZON"``. ``state`` and
+    ``bundle_type`` arrange PENDING / ERROR and STANDBY bundles; ``used_by_pool`` marks a bundle a
+    WorkSpaces Pool runs (it cannot be deleted).
+    """
+    public = owner is not None and owner.upper() == "AMAZON"
+    if bundle_id is not None and bundle_id in backend.bundles:
+        raise ValueError(f"add_bundle: there is already a bundle {bundle_id}")
+    image = _image_for(backend, name, image_id, operating_system_name, public)
     now = backend.clock.now()
     bundle = Bundle(
-        bundle_id=backend.ids.mint("wsb", 9),
+        bundle_id=bundle_id or backend.ids.mint("wsb", 9),
         name=name,
-        owner=backend.account_id,
+        owner=AMAZON_OWNER if public else backend.account_id,
         image_id=image.image_id,
         compute_type_name=compute_type_name,
         root_volume_size_gib=root_volume_size_gib,
@@ -108,8 +116,25 @@ def add_bundle(
         creation_time=now,
         last_updated_time=now,
         description=description or None,
+        state=state,
+        bundle_type=bundle_type,
+        used_by_pool=used_by_pool,
     )
     return put_bundle(backend, bundle)
+
+
+def _image_for(
+    backend: WorkspacesBackend, name: str, image_id: Optional[str], operating_system_name: str, public: bool
+) -> Image:
+    if image_id is not None:
+        found = backend.images.peek(image_id)
+        if found is None:
+            raise ValueError(f"add_bundle: there is no image {image_id}")
+        return found
+    image = add_image(backend, _image_name_for(name), operating_system_name=operating_system_name)
+    if public:  # Amazon's image, never listed as the account's own
+        image.owner_account_id = AMAZON_IMAGE_OWNER_ACCOUNT
+    return image
 
 
 def _image_name_for(bundle_name: str) -> str:

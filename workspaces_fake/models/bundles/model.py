@@ -49,6 +49,8 @@ class Bundle:
     state: str = "AVAILABLE"
     bundle_type: str = "REGULAR"
     last_updated_time: Optional[datetime] = None
+    used_by_pool: bool = False
+    """Arranged until the pools family exists: a WorkSpaces Pool runs this bundle, so it cannot go."""
 
     @property
     def is_public(self) -> bool:

@@ -141,7 +141,8 @@ class Directory:
     user_identity_type: str = "AWS_DIRECTORY_SERVICE"
     workspace_directory_name: Optional[str] = None
     workspace_directory_description: Optional[str] = None
-    ip_group_ids: list[str] = field(default_factory=list)
+    ip_group_ids: Optional[list[str]] = None
+    """Set by the IP groups family (models/ip_groups.py); None while empty, so ``ipGroupIds`` is absent."""
     workspace_creation_properties: WorkspaceCreationProperties = field(
         default_factory=WorkspaceCreationProperties
     )

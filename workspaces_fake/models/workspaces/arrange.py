@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
+from ...lifecycle import Table
 from .._arrange import arrange
 from ..applications import model as _apps
 from ..bundles.arrange import visible_bundle
@@ -18,8 +19,10 @@ from ..bundles.catalog import DEFAULT_BUNDLE_NAME, public_bundle_id
 from ..bundles.model import Bundle
 from ..directories import Directory, add_directory
 from ..tags import add_tags
+from .lifecycle_ops import REPAIR
 from .model import WORKSPACE, Workspace, WorkspaceProperties
 from .rules import DEFAULT_AUTO_STOP_MINUTES
+from .snapshots import EVERY, Snapshots, to_millis
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
@@ -72,13 +75,14 @@ def admit_workspace(
     state: str,
     tags: Optional[Mapping[str, str]] = None,
     at: Optional[datetime] = None,
+    table: Table = WORKSPACE,
 ) -> Workspace:
     """Store and index ``ws``, put it into ``state`` (now, or ``at``) and tell the applications family."""
     backend.workspaces.put(ws.workspace_id, ws)
     backend.workspace_index.add(ws)
     if tags:
         add_tags(backend, ws.workspace_id, tags)
-    backend.lifecycle.enter(ws, WORKSPACE, state, at)
+    backend.lifecycle.enter(ws, table, state, at)
     _apps.on_workspace_created(backend, ws)
     return ws
 
@@ -98,13 +102,17 @@ def add_workspace(
     user_volume_size_gib: Optional[int] = None,
     running_mode_auto_stop_timeout_in_minutes: Optional[int] = None,
     workspace_name: Optional[str] = None,
+    snapshots: Optional[bool] = None,
 ) -> Workspace:
     """A WorkSpace straight in ``state`` (AVAILABLE by default), in one line.
 
     Defaults: the default directory (made on first use; an unknown ``directory_id`` is registered),
     the public "Standard with Windows 10 (Server 2022 based)" bundle, a generated user name.
+    ``snapshots`` (default: every state but PENDING and ERROR) says whether the WorkSpace has been
+    AVAILABLE and has a snapshot pair stamped at its creation, so rebuild, restore and migrate work at
+    once; an ERROR WorkSpace without snapshots is one whose creation failed.
     """
-    directory = _directory_for_arrange(backend, directory_id)
+    directory = directory_for_arrange(backend, directory_id)
     bundle = _bundle_for_arrange(backend, bundle_id)
     name = user_name or _free_user_name(backend, directory.directory_id)
     if backend.workspace_index.live_of_user(directory.directory_id, name) is not None:
@@ -120,10 +128,28 @@ def add_workspace(
         backend, directory_id=directory.directory_id, user_name=name, bundle=bundle, properties=props
     )
     ws.workspace_name = workspace_name
-    return admit_workspace(backend, ws, state, tags)
+    admit_workspace(backend, ws, state, tags, table=REPAIR if REPAIR.is_transitional(state) else WORKSPACE)
+    _arrange_snapshots(ws, state, snapshots)
+    return ws
 
 
-def _directory_for_arrange(backend: WorkspacesBackend, directory_id: Optional[str]) -> Directory:
+def _arrange_snapshots(ws: Workspace, state: str, wanted: Optional[bool]) -> None:
+    if state == "PENDING":
+        return
+    if wanted is None:
+        wanted = state != "ERROR"
+    if wanted and ws.snapshots is not None:
+        ws.snapshots.anchor = to_millis(ws.created)  # made when it entered AVAILABLE: stamp creation
+    elif wanted:
+        ws.snapshots = Snapshots(to_millis(ws.created))
+    elif state == "ERROR":
+        ws.snapshots = None  # never AVAILABLE: its creation failed
+    else:  # it has been AVAILABLE, but no snapshot yet: the schedule takes the first in 12 hours
+        ws.snapshots = Snapshots(to_millis(ws.created + EVERY))
+
+
+def directory_for_arrange(backend: WorkspacesBackend, directory_id: Optional[str]) -> Directory:
+    """The named directory (registered if unknown) or the backend's default one (made on first use)."""
     if directory_id is not None:
         return backend.directories.peek(directory_id) or add_directory(backend, directory_id)
     found = backend.directories.peek(backend.default_directory_id or "")

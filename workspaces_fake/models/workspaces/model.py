@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Optional
 from ...lifecycle import Step, Table, minutes
 from ..applications import model as _apps
 from ..bundles.model import is_windows
+from .connections import Connections, end_session
+from .snapshots import Snapshots, first_delay, start_schedule
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 GONE = "GONE"
 """Internal marker: the step after TERMINATED removes the WorkSpace; holders of the object still read
-``TERMINATED`` (see :func:`_entered`)."""
+``TERMINATED`` (see :func:`workspace_entered`)."""
 
 UNDEFINED_USER = "[UNDEFINED]"
 """The user name of a user-decoupled WorkSpace (WorkSpaces Core); such WorkSpaces carry a WorkspaceName."""
@@ -92,14 +94,19 @@ class Workspace:
         "_modifications",
         "bundle_id",
         "computer_name",
+        "connections",
         "created",
         "creation_properties",
         "directory_id",
+        "fates",
         "history",
         "ip_address",
         "ipv6_address",
+        "migration",
         "order",
         "root_volume_encryption_enabled",
+        "snapshots",
+        "standby",
         "state",
         "state_since",
         "subnet_id",
@@ -114,9 +121,6 @@ class Workspace:
     # API members the fake never fills: one shared None on the class, nothing per instance.
     error_code: ClassVar[Optional[str]] = None
     error_message: ClassVar[Optional[str]] = None
-    related_workspaces: ClassVar[Optional[list[Any]]] = None
-    data_replication_settings: ClassVar[Optional[dict[str, Any]]] = None
-    standby_workspaces_properties: ClassVar[Optional[list[Any]]] = None
 
     def __init__(
         self,
@@ -150,6 +154,16 @@ class Workspace:
         self._modifications: Optional[list[Modification]] = None
         self.creation_properties: Optional[WorkspaceCreationProperties] = None
         """The directory's creation properties when the WorkSpace was created (not an API member)."""
+        self.snapshots: Optional[Snapshots] = None
+        """The snapshot schedule; None until the WorkSpace is first AVAILABLE (see :mod:`.snapshots`)."""
+        self.connections: Optional[Connections] = None
+        """User sessions and failed attempts; None until a test arranges one (see :mod:`.connections`)."""
+        self.fates: Optional[dict[str, str]] = None
+        """Arranged outcomes of the next rebuild, restore or migration (see :mod:`.lifecycle_ops`)."""
+        self.migration: Optional[Any] = None
+        """The migration this WorkSpace is the source or target of, while it runs."""
+        self.standby: Optional[Any] = None
+        """The standby relationship (Multi-Region Resilience), if any (see :mod:`.standby`)."""
 
     @property
     def modification_states(self) -> list[Modification]:
@@ -172,6 +186,38 @@ class Workspace:
     def is_modifying(self) -> bool:
         """True while any property change is still in progress."""
         return bool(self._modifications)
+
+    @property
+    def related_workspaces(self) -> Optional[list[dict[str, Any]]]:
+        """The other side of a standby pair, with its live state (absent without one)."""
+        return None if self.standby is None else self.standby.related()
+
+    @property
+    def data_replication_settings(self) -> Optional[dict[str, Any]]:
+        """A standby WorkSpace's replication from its primary."""
+        link = self.standby
+        return link.replication() if link is not None and link.is_standby() else None
+
+    @property
+    def standby_workspaces_properties(self) -> Optional[list[dict[str, Any]]]:
+        """A primary WorkSpace's standby and the replication to it."""
+        link = self.standby
+        if link is None or link.is_standby():
+            return None
+        return [{"StandbyWorkspaceId": link.pair.standby.workspace_id, **link.replication()}]
+
+    def take_fate(self, job: str) -> Optional[str]:
+        """The arranged outcome of ``job`` (``rebuild``, ``restore``, ``migrate``), used up once read."""
+        if not self.fates or job not in self.fates:
+            return None
+        fate = self.fates.pop(job)
+        if not self.fates:
+            self.fates = None
+        return fate
+
+    def is_migration_source(self) -> bool:
+        """True while a migration from this WorkSpace runs (it is locked until it ends)."""
+        return self.migration is not None and self.migration.source is self
 
     def stamp(self, what: str, at: datetime) -> None:
         """Remember when ``what`` (a volume or compute change) last happened, for the cool-down rules."""
@@ -292,14 +338,34 @@ def _give_network_identity(backend: WorkspacesBackend, ws: Workspace) -> None:
     side = host % 2
     if directory is not None and directory.subnet_ids:
         ws.subnet_id = directory.subnet_ids[side % len(directory.subnet_ids)]
-    number = host // 2
-    ws.ip_address = f"10.{side}.{(number >> 8) & 255}.{number & 255}"
+    ws.ip_address = _address(host)
     suffix = ws.workspace_id[3:].upper()
     windows = is_windows(ws.workspace_properties.operating_system_name)
     ws.computer_name = f"WSAMZN-{suffix[:8]}" if windows else f"A-{suffix}"
 
 
-def _entered(backend: WorkspacesBackend, ws: Workspace, state: str, at: datetime) -> None:
+def _address(host: int) -> str:
+    side, number = host % 2, host // 2
+    return f"10.{side}.{(number >> 8) & 255}.{number & 255}"
+
+
+def new_ip_address(backend: WorkspacesBackend, ws: Workspace) -> None:
+    """A rebuild re-creates the network interface: a new private address in the same subnet."""
+    host = backend.workspace_index.next_host()
+    if ws.ip_address is not None and host % 2 != int(ws.ip_address.split(".")[1]):
+        host = backend.workspace_index.next_host()  # stay on the subnet's side
+    ws.ip_address = _address(host)
+
+
+def workspace_entered(backend: WorkspacesBackend, ws: Workspace, state: str, at: datetime) -> None:
+    """Every WorkSpace table's on_enter: sessions end when it leaves AVAILABLE, snapshots start when it
+    first reaches AVAILABLE, a terminated migration target frees its source, GONE forgets it."""
+    if state != "AVAILABLE":
+        end_session(ws, at)
+    elif ws.snapshots is None:
+        start_schedule(ws, at + first_delay(backend))
+    if state == "TERMINATING" and ws.migration is not None and ws.migration.target is ws:
+        ws.migration.source.migration = ws.migration = None  # a terminated target frees its source
     if state == GONE:
         ws.state = "TERMINATED"
         forget_workspace(backend, ws)
@@ -312,6 +378,8 @@ def forget_workspace(backend: WorkspacesBackend, ws: Workspace) -> None:
     backend.workspaces.remove(ws.workspace_id)
     backend.workspace_index.remove(ws)
     backend.tags.pop(ws.workspace_id, None)
+    if ws.standby is not None:
+        ws.standby.pair.unlink()
     _apps.on_workspace_terminated(backend, ws.workspace_id)
 
 
@@ -325,7 +393,7 @@ WORKSPACE_STEPS: dict[str, Step] = {
     "TERMINATED": Step(GONE, minutes(5)),
 }
 
-WORKSPACE = Table("workspace", steps=WORKSPACE_STEPS, on_enter=_entered)
+WORKSPACE = Table("workspace", steps=WORKSPACE_STEPS, on_enter=workspace_entered)
 """PENDING -> AVAILABLE in 20 minutes; start/stop/reboot 3; image capture suspends for 20; terminate 5,
 then the TERMINATED WorkSpace stays visible 5 more minutes before it is gone."""
 

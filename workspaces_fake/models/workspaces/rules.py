@@ -197,6 +197,15 @@ def require_state(ws: Workspace, allowed: frozenset[str], operation: str) -> Non
         )
 
 
+def require_not_migrating(ws: Workspace) -> None:
+    """A WorkSpace being migrated is locked until the migration ends (TerminateWorkspaces still works)."""
+    if ws.is_migration_source():
+        raise RuleBroken(
+            "InvalidResourceState.Workspace",
+            f"The WorkSpace {ws.workspace_id} is being migrated; try again when the migration ends.",
+        )
+
+
 def require_stoppable(ws: Workspace, operation: str) -> None:
     """Only AUTO_STOP and MANUAL WorkSpaces can be started and stopped."""
     mode = ws.workspace_properties.running_mode
