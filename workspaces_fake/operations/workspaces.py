@@ -39,6 +39,7 @@ from ..models.workspaces.rules import (
     FailedCreateWorkspaceRequest,
     FailedWorkspaceChangeRequest,
     RuleBroken,
+    check_directory,
     not_found,
     properties_for_create,
     require_not_migrating,
@@ -84,7 +85,7 @@ def create_workspaces(backend: WorkspacesBackend, *, workspaces: list[Request]) 
 
 def _admit_request(backend: WorkspacesBackend, request: Request) -> Workspace:
     directory_id, user_name = request["DirectoryId"], request["UserName"]
-    _check_directory(backend, directory_id)
+    check_directory(backend, directory_id)
     bundle = visible_bundle(backend, request["BundleId"])
     if bundle is None:
         raise RuleBroken("ResourceNotFound.Bundle", "The specified bundle could not be found.")
@@ -101,22 +102,6 @@ def _admit_request(backend: WorkspacesBackend, request: Request) -> Workspace:
     ws.root_volume_encryption_enabled = request.get("RootVolumeEncryptionEnabled")
     ws.ipv6_address = request.get("Ipv6Address")
     return admit_workspace(backend, ws, "PENDING", tags, at=ws.created)  # PENDING from its creation on
-
-
-def _check_directory(backend: WorkspacesBackend, directory_id: str) -> None:
-    directory = backend.directories.peek(directory_id)
-    if directory is None:
-        raise RuleBroken(
-            "ResourceNotFound.Directory",
-            "The specified directory could not be found in the specified region.",
-        )
-    if directory.state != "REGISTERED":
-        raise RuleBroken(
-            "InvalidResourceState.Directory",
-            f"The directory {directory_id} is {directory.state}; WorkSpaces need a REGISTERED directory.",
-        )
-    if directory.workspace_type == "POOLS":  # spec A.3 [A]
-        raise RuleBroken(INVALID, f"The directory {directory_id} is not a WorkSpaces Personal directory.")
 
 
 def _check_quota(backend: WorkspacesBackend) -> None:

@@ -21,6 +21,7 @@ from ..bundles.model import Bundle
 from .model import WorkspaceProperties
 
 if TYPE_CHECKING:
+    from ...backend import WorkspacesBackend
     from ..settings import Settings
     from .model import Workspace
 
@@ -253,3 +254,20 @@ class FailedWorkspaceChangeRequest:
     workspace_id: Optional[str]
     error_code: str
     error_message: str
+
+
+def check_directory(backend: WorkspacesBackend, directory_id: str) -> None:
+    """A new WorkSpace (created or standby) needs a REGISTERED directory of WorkSpaces Personal."""
+    directory = backend.directories.peek(directory_id)
+    if directory is None:
+        raise RuleBroken(
+            "ResourceNotFound.Directory",
+            "The specified directory could not be found in the specified region.",
+        )
+    if directory.state != "REGISTERED":
+        raise RuleBroken(
+            "InvalidResourceState.Directory",
+            f"The directory {directory_id} is {directory.state}; WorkSpaces need a REGISTERED directory.",
+        )
+    if directory.workspace_type == "POOLS":  # spec A.3 [A]
+        raise RuleBroken(INVALID, f"The directory {directory_id} is not a WorkSpaces Personal directory.")

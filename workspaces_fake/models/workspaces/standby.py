@@ -26,7 +26,7 @@ from ..bundles.arrange import add_bundle, visible_bundle
 from ..bundles.model import Bundle, is_graphics
 from .arrange import admit_workspace, new_workspace
 from .model import UNDEFINED_USER, Workspace, WorkspaceProperties, workspace_entered
-from .rules import DEFAULT_AUTO_STOP_MINUTES, RuleBroken
+from .rules import DEFAULT_AUTO_STOP_MINUTES, RuleBroken, check_directory
 from .snapshots import first_delay, latest_snapshot
 
 if TYPE_CHECKING:
@@ -162,16 +162,7 @@ def check_item(
         raise RuleBroken(
             "ResourceNotFound.Workspace", f"The WorkSpace {primary_id} could not be found in {where}."
         )
-    directory = backend.directories.peek(request["DirectoryId"])
-    if directory is None:
-        raise RuleBroken(
-            "ResourceNotFound.Directory",
-            "The specified directory could not be found in the specified region.",
-        )
-    if directory.state != "REGISTERED":
-        raise RuleBroken(
-            "InvalidResourceState.Directory", f"The directory {directory.directory_id} is {directory.state}."
-        )
+    check_directory(backend, request["DirectoryId"])
     if primary.state not in STANDBY_FROM or (primary.standby is not None and primary.standby.is_standby()):
         raise RuleBroken(
             "InvalidResourceState.Workspace",
@@ -179,7 +170,7 @@ def check_item(
             f"{' and a standby itself' if primary.standby else ''}; a primary must be AVAILABLE or STOPPED.",
         )
     if primary.standby is not None or backend.workspace_index.live_of_user(
-        directory.directory_id, primary.user_name
+        request["DirectoryId"], primary.user_name
     ):
         raise RuleBroken(
             "ResourceExists.Workspace", f"The WorkSpace {primary.workspace_id} already has a standby."
