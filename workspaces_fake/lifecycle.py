@@ -18,13 +18,16 @@ import heapq
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Protocol, Union
 
 if TYPE_CHECKING:
     from .backend import WorkspacesBackend
 
 MODES = ("instant", "timed", "manual")
+
+NEVER = datetime(1970, 1, 1, tzinfo=timezone.utc)
+"""A resource's ``state_since`` before the engine first sets it (every family's placeholder)."""
 
 Resolver = Callable[["WorkspacesBackend", Any, datetime], str]
 """Decides a step's outcome when it happens (e.g. COMPLETED or ERROR) and may apply its side effects."""

@@ -12,18 +12,16 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
-from ..lifecycle import Step, Table, minutes
+from ..lifecycle import NEVER, Step, Table, minutes
 from ._arrange import arrange
 
 if TYPE_CHECKING:
     from ..backend import WorkspacesBackend
     from .account_links import AccountLink
 
-NEVER = datetime(1970, 1, 1, tzinfo=timezone.utc)
-"""Placeholder ``state_since`` until the lifecycle engine first sets it."""
 
 ALLOWED_RANGES = tuple(
     ipaddress.IPv4Network(net)

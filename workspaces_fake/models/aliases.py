@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
 from ..errors import (
@@ -29,7 +29,7 @@ from ..errors import (
     ResourceLimitExceededException,
     ResourceNotFoundException,
 )
-from ..lifecycle import Step, Table, minutes
+from ..lifecycle import NEVER, Step, Table, minutes
 from ._arrange import arrange
 from .tags import add_tags
 
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from ..backend import WorkspacesBackend
     from .directories import Directory
 
-NEVER = datetime(1970, 1, 1, tzinfo=timezone.utc)
 GONE = "GONE"
 
 ALIASES_PER_REGION = 20

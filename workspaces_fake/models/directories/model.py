@@ -11,17 +11,15 @@ lists of structures (streaming, access endpoints) are kept as the API-keyed dict
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Optional
 
 from ...errors import ResourceNotFoundException
-from ...lifecycle import Step, Table, minutes
+from ...lifecycle import NEVER, Step, Table, minutes
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
 
-NEVER = datetime(1970, 1, 1, tzinfo=timezone.utc)
-"""Placeholder ``state_since`` until the lifecycle engine first sets it."""
 
 GONE = "GONE"
 

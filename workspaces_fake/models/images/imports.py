@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
-from ...lifecycle import Step, Table, minutes
-from .model import CUSTOM_IMPORTED_IMAGE, NEVER, ErrorDetail, outcome
+from ...lifecycle import NEVER, Step, Table, minutes
+from .model import CUSTOM_IMPORTED_IMAGE, ErrorDetail, outcome
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend

@@ -7,16 +7,14 @@ each way in starts PENDING and ends AVAILABLE, or ERROR when a failure was arran
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
-from ...lifecycle import Step, Table, minutes
+from ...lifecycle import NEVER, Step, Table, minutes
 
 if TYPE_CHECKING:
     from ...backend import WorkspacesBackend
 
-NEVER = datetime(1970, 1, 1, tzinfo=timezone.utc)
-"""Placeholder ``state_since`` until the lifecycle engine first sets it."""
 
 AMAZON_IMAGE_OWNER_ACCOUNT = "817647356582"
 """The account id the fake gives Amazon's images (the real one is not published); they are never listed

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Optional
 
-from ..directories.model import NEVER
+from ...lifecycle import NEVER
 
 GONE = "GONE"
 
