@@ -22,7 +22,7 @@ from .faults import FaultPlan
 from .lifecycle import Engine
 from .models import account, account_links, aliases, branding, directories, ip_groups
 from .models.account import Account
-from .models.account_links import AccountLink, TokenUse
+from .models.account_links import AccountLink
 from .models.aliases import ConnectionAlias
 from .models.applications import arrange as applications
 from .models.applications.association import AssociationBook
@@ -172,8 +172,6 @@ class WorkspacesBackend:
     """This account's own BYOL state and its history of modifications."""
     account_links: Store[AccountLink]
     """The account links this account is a side of (the same objects sit in the other side's store)."""
-    account_link_tokens: dict[tuple[str, str], TokenUse]
-    """ClientTokens used by this account, by (operation, token)."""
     account_link_failures: int
     """How many of this account's next AcceptAccountLinkInvitation calls end in LINKING_FAILED."""
 
@@ -214,7 +212,6 @@ class WorkspacesBackend:
         self.client_tokens = ClientTokens()
         self.account = Account()
         self.account_links = Store(self, "account link")
-        self.account_link_tokens = {}
         self.account_link_failures = 0
         for name in CATALOG:
             self.__dict__.pop(name, None)  # built again when next touched

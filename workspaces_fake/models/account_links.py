@@ -10,12 +10,11 @@ no unlinking. All of it is decided without an AWS source describing it (spec C.3
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
-from ..errors import ConflictException, ResourceNotFoundException
+from ..errors import ResourceNotFoundException
 from ._arrange import arrange
 from .account import available_ranges, enable_byol
 
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
 PENDING = "PENDING_ACCEPTANCE_BY_TARGET_ACCOUNT"
 OPEN = (PENDING, "LINKED")
 """Statuses that hold a target: it cannot be invited again while it has one."""
-
-TOKEN_LIFETIME = timedelta(hours=24)
 
 
 @dataclass
@@ -42,15 +39,6 @@ class AccountLink:
     def counterpart(self, account_id: str) -> str:
         """The account on the other side from ``account_id``."""
         return self.target_account_id if account_id == self.source_account_id else self.source_account_id
-
-
-@dataclass
-class TokenUse:
-    """A ClientToken already used by one account for one operation: what it was used with and for."""
-
-    params: Hashable
-    link: AccountLink
-    at: datetime
 
 
 def open_links(backend: WorkspacesBackend) -> list[AccountLink]:
@@ -96,31 +84,6 @@ def link_with(backend: WorkspacesBackend, account_id: str) -> Optional[AccountLi
 
 
 # ------------------------------------------------------------------------------------ ClientToken
-def replay(
-    backend: WorkspacesBackend, operation: str, token: Optional[str], params: Hashable
-) -> Optional[AccountLink]:
-    """The link a retried call answers with (same token, same parameters, within 24 hours), or None.
-
-    The same token with other parameters is a ConflictException; no token means no replay protection.
-    """
-    if token is None:
-        return None
-    used = backend.account_link_tokens.get((operation, token))
-    if used is None or backend.clock.now() - used.at > TOKEN_LIFETIME:
-        return None
-    if used.params != params:
-        raise ConflictException(f"The client token {token} was already used with different parameters.")
-    return used.link
-
-
-def remember(
-    backend: WorkspacesBackend, operation: str, token: Optional[str], params: Hashable, link: AccountLink
-) -> None:
-    """Record a token's first use, so that a retry replays it."""
-    if token is not None:
-        backend.account_link_tokens[(operation, token)] = TokenUse(params, link, backend.clock.now())
-
-
 # ------------------------------------------------------------------------------------ arrange
 @arrange("AccountLink")
 def add_account_link(

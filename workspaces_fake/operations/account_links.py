@@ -21,8 +21,6 @@ from ..models.account_links import (
     delete_link,
     link_with,
     open_links,
-    remember,
-    replay,
     require_link,
 )
 
@@ -33,12 +31,16 @@ def create_account_link_invitation(
 ) -> Result:
     """Invite another account of the organization to share this account's BYOL configuration."""
     _check_invitable(backend, target_account_id)
-    link = replay(backend, "CreateAccountLinkInvitation", client_token, target_account_id)
-    if link is None:
+
+    def invite() -> AccountLink:
         if open_links(backend.in_account(target_account_id)):
             raise ConflictException(f"The TargetAccountId {target_account_id} is already linked or invited.")
-        link = create_link(backend, target_account_id)
-        remember(backend, "CreateAccountLinkInvitation", client_token, target_account_id, link)
+        return create_link(backend, target_account_id)
+
+    request = {"TargetAccountId": target_account_id}
+    link = backend.client_tokens.once(
+        backend, "CreateAccountLinkInvitation", client_token, request, invite, ConflictException
+    )
     return {"AccountLink": link}
 
 
@@ -131,13 +133,15 @@ def _answer(
     client_token: Optional[str],
     change: Callable[[WorkspacesBackend, AccountLink], None],
 ) -> AccountLink:
-    """Replay a retried call, or find the link, change it and remember the token."""
-    link = replay(backend, operation_name, client_token, link_id)
-    if link is None:
+    """Replay a retried call (same ClientToken), or find the link and change it."""
+
+    def act() -> AccountLink:
         link = require_link(backend, link_id)
         change(backend, link)
-        remember(backend, operation_name, client_token, link_id, link)
-    return link
+        return link
+
+    request = {"LinkId": link_id}
+    return backend.client_tokens.once(backend, operation_name, client_token, request, act, ConflictException)
 
 
 @operation("GetAccountLink")
