@@ -18,7 +18,7 @@ def test_help_describes_the_package_and_its_commands(capsys: pytest.CaptureFixtu
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert "in-process fake of the Amazon WorkSpaces API" in out
-    assert "demo" in out and "operations" in out and "--version" in out
+    assert "demo" in out and "operations" in out and "serve" in out and "--version" in out
     assert errors.DOCS_URL in out
 
 

@@ -1,4 +1,4 @@
-"""``python -m workspaces_fake``: ``demo``, ``operations``, ``--version`` (see ``_cli``)."""
+"""``python -m workspaces_fake``: ``demo``, ``operations``, ``serve``, ``--version`` (see ``_cli``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,4 @@ import sys
 from ._cli import main
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["serve"]:
-        from .server.cli import main as serve
-
-        sys.exit(serve(sys.argv[2:]))
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

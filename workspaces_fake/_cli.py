@@ -1,4 +1,4 @@
-"""``python -m workspaces_fake``: the demo, the coverage table and the version, from an installed package.
+"""``python -m workspaces_fake``: the demo, the coverage table, the server and the version.
 
 Everything here must work from a plain ``pip install workspaces_fake`` (botocore only): the coverage table
 needs nothing more, and the demo says what to install when boto3 is missing instead of a traceback.
@@ -19,7 +19,7 @@ WorkSpaces call made by boto3, botocore or aiobotocore is answered in-process.""
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: ``demo``, ``operations`` and ``--version``."""
+    """The command line: ``demo``, ``operations``, ``serve`` and ``--version``."""
     from . import __version__
 
     cli = argparse.ArgumentParser(
@@ -32,11 +32,19 @@ def parser() -> argparse.ArgumentParser:
     commands = cli.add_subparsers(dest="command", metavar="command", required=True)
     commands.add_parser("demo", help="drive a short Manage-applications story through boto3 (needs boto3)")
     commands.add_parser("operations", help="print which WorkSpaces operations the fake implements")
+    commands.add_parser(
+        "serve", help="serve the fake over HTTP for other SDKs and processes (serve --help for its options)"
+    )
     return cli
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Run one command; returns the process exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # the server has options of its own
+        from .server.cli import main as serve
+
+        return serve(argv[1:])
     args = parser().parse_args(argv)
     if args.command == "operations":
         from ._coverage import render
