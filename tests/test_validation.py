@@ -330,3 +330,42 @@ def test_quick_predicate_of_shapes_that_contain_themselves(monkeypatch: pytest.M
     assert set(_validate._PREDICATES) == {"Node", "Nodes", "Name", "Ring", "Ring2"}
     assert ring([[[]], [[], []]]) is False  # an inner Ring2 holds two items, over its max of 1
     assert ring([[[[]]], []]) is True
+
+
+ARN = "arn:aws:imagebuilder:us-east-1:123456789012:image/my-image/1.0.0/1"
+ARN_PAIR = "Ec2ImportTaskId, ImageBuildVersionArn"
+INFRA = "arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/my-config"
+
+
+@pytest.mark.parametrize(
+    ("source", "chosen"),
+    [({}, ""), ({"Ec2ImportTaskId": "import-ami-0123456789abcdef0", "ImageBuildVersionArn": ARN}, ARN_PAIR)],
+)
+def test_tagged_union_needs_exactly_one_member(
+    workspaces_backend: WorkspacesBackend, source: dict[str, str], chosen: str
+) -> None:
+    """botocore refuses an ImageSource with no member or two; a client with validation off reaches the
+    fake, which refuses it as the service does, by both of its validation paths (quick and collecting)."""
+    import boto3
+    from botocore.config import Config
+
+    raw = boto3.client(
+        "workspaces", region_name=workspaces_backend.region_name, config=Config(parameter_validation=False)
+    )
+    for _ in range(_validate._LOOP_USES + 2):  # past the loop, into the generated predicate
+        with pytest.raises(raw.exceptions.ValidationException) as caught:
+            raw.import_custom_workspace_image(
+                ImageName="img",
+                ImageDescription="an image",
+                ComputeType="BASE",
+                Protocol="DCV",
+                ImageSource=source,
+                InfrastructureConfigurationArn=INFRA,
+                Platform="WINDOWS",
+                OsVersion="Windows_11",
+            )
+        assert caught.value.response["Error"]["Message"] == (
+            f"1 validation error detected: Value '{{{chosen}}}' at 'imageSource' failed to satisfy "
+            "constraint: Member must have exactly one member set"
+        )
+    assert list(workspaces_backend.custom_imports.values_unobserved()) == []

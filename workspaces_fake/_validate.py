@@ -186,8 +186,12 @@ def _body(shape: Shape) -> Optional[Check]:
 def _structure_body(shape: StructureShape) -> Check:
     required = frozenset(shape.required_members)
     members = [(name, _camel(name), member) for name, member in shape.members.items()]
+    union = shape.is_tagged_union
 
     def body(value: Mapping[str, Any], path: str, out: list[Violation]) -> None:
+        if union and _members_set(value) != 1:
+            chosen = ", ".join(name for name, item in value.items() if item is not None)
+            out.append((path, f"'{{{chosen}}}'", UNION_RULE))
         for name, camel, member in members:
             item = value.get(name)
             if item is None:
@@ -197,6 +201,15 @@ def _structure_body(shape: StructureShape) -> Check:
             _check_for(member)(item, f"{path}.{camel}" if path else camel, out)
 
     return body
+
+
+UNION_RULE = "have exactly one member set"
+"""A tagged union (``ImageSource``, say) with no member or several: botocore refuses it before sending;
+a client with validation off reaches the service, which refuses it too [A: the wording]."""
+
+
+def _members_set(value: Mapping[str, Any]) -> int:
+    return sum(item is not None for item in value.values())
 
 
 def _list_body(shape: ListShape) -> Check:
@@ -365,6 +378,8 @@ def _structure_fits(shape: StructureShape) -> Predicate:
             return False
         if any(value.get(member) is None for member in required):
             return False
+        if shape.is_tagged_union and _members_set(value) != 1:
+            return False
         return all(
             _fits_for(members[member])(item)
             for member, item in value.items()
@@ -386,7 +401,7 @@ def _generated_structure_fits(shape: StructureShape) -> Predicate:
     so the closures cost four times what they cost in a tight loop. Member names come from the model and
     are quoted; everything else in the code is numbers and generated identifiers.
     """
-    namespace: dict[str, Any] = {"Mapping": Mapping}
+    namespace: dict[str, Any] = {"Mapping": Mapping, "members_set": _members_set}
     required = set(shape.required_members)
     lines = [
         "def fits(value):",
@@ -394,6 +409,8 @@ def _generated_structure_fits(shape: StructureShape) -> Predicate:
         "        return False",
         "    get = value.get",
     ]
+    if shape.is_tagged_union:
+        lines += ["    if members_set(value) != 1:", "        return False"]
     for index, (name, member) in enumerate(shape.members.items()):
         test = _inline_test(member, f"m{index}", namespace)
         lines.append(f"    v = get({name!r})")
