@@ -1,0 +1,61 @@
+"""The bridge to moto: what other AWS services say, when moto's mock is active alongside ours.
+
+Most users of the fake mock the rest of AWS with moto: they create the directory with Directory Service and
+the subnets with EC2, then call WorkSpaces. With the bridge, the few WorkSpaces calls that concern those
+resources ask moto about them, so values agree between services and a test fails where AWS would fail.
+
+The bridge costs nothing for the calls that do not need it, and nothing without moto: :func:`moto_client`
+looks moto up in ``sys.modules`` (never importing it) and reads its stubber's ``enabled`` flag. The
+questions go through ordinary botocore clients, answered in-process by moto's ``before-send`` handler, not
+through moto's internals. ``mock_workspaces(moto_bridge=False)`` (or the marker's option) turns it off.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from ..backend import WorkspacesBackend
+
+_CLIENTS: dict[tuple[str, str, str], Any] = {}
+_LOCK = threading.Lock()
+
+
+def moto_active() -> bool:
+    """True while one of moto's mocks (``mock_aws``, its decorators or fixtures) is active in-process."""
+    models = sys.modules.get("moto.core.models")
+    stubber = getattr(models, "botocore_stubber", None)
+    return bool(getattr(stubber, "enabled", False))
+
+
+def moto_client(backend: WorkspacesBackend, service: str) -> Optional[Any]:
+    """A botocore client of ``service`` that moto answers, or None when the bridge does not apply.
+
+    None without moto, with moto's mock inactive, or with the bridge turned off for this activation.
+    The client is made once per (service, account, region): creating one costs milliseconds.
+    """
+    if not backend.world.moto_bridge or not moto_active():
+        return None
+    key = (service, backend.account_id, backend.region_name)
+    client = _CLIENTS.get(key)
+    if client is None:
+        with _LOCK:
+            client = _CLIENTS.get(key)
+            if client is None:
+                client = _CLIENTS[key] = _new_client(backend, service)
+    return client
+
+
+def _new_client(backend: WorkspacesBackend, service: str) -> Any:
+    """A client with placeholder credentials in the backend's region (moto accepts any)."""
+    import botocore.session
+
+    session = botocore.session.Session()
+    return session.create_client(
+        service,
+        region_name=backend.region_name,
+        aws_access_key_id="workspaces-fake",
+        aws_secret_access_key="workspaces-fake",
+    )
