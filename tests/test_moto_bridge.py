@@ -5,6 +5,8 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any
 
+import boto3
+import pytest
 from moto import mock_aws
 
 from workspaces_fake import WorkspacesBackend, mock_workspaces
@@ -36,3 +38,95 @@ def test_the_bridge_follows_motos_mock_and_the_option() -> None:
 def test_moto_bridge_false_on_the_outer_mock_holds_for_inner_ones() -> None:
     with mock_aws(), mock_workspaces(moto_bridge=False), mock_workspaces() as backend:
         assert moto_client(backend, "ds") is None
+
+
+def _network(region: str = "us-east-1") -> tuple[str, list[str]]:
+    """A VPC and two subnets in moto's EC2, in two zones."""
+    ec2 = boto3.client("ec2", region_name=region)
+    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+    zones = [f"{region}a", f"{region}b"]
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone=zone)["Subnet"]["SubnetId"]
+        for n, zone in enumerate(zones, start=1)
+    ]
+    return vpc, subnets
+
+
+def _simple_ad(vpc: str, subnets: list[str], region: str = "us-east-1") -> str:
+    ds = boto3.client("ds", region_name=region)
+    settings = {"VpcId": vpc, "SubnetIds": subnets}
+    created = ds.create_directory(
+        Name="corp.example.com", Password="Passw0rd!Long", Size="Small", VpcSettings=settings
+    )
+    return str(created["DirectoryId"])
+
+
+@pytest.mark.parametrize("order", ["moto-outside", "moto-inside"])
+def test_a_registered_directory_takes_its_values_from_motos_directory_service(order: str) -> None:
+    outer, inner = _pair(order)
+    with outer as first, inner as second:
+        backend = _ours(first, second)
+        vpc, subnets = _network()
+        directory_id = _simple_ad(vpc, subnets)
+        described = boto3.client("ds", region_name="us-east-1").describe_directories(
+            DirectoryIds=[directory_id]
+        )
+        ds_directory = described["DirectoryDescriptions"][0]
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        workspaces.register_workspace_directory(DirectoryId=directory_id)
+        backend.settle()
+        shown = workspaces.describe_workspace_directories(DirectoryIds=[directory_id])["Directories"][0]
+        assert shown["DirectoryName"] == "corp.example.com"
+        assert shown["Alias"] == ds_directory["Alias"]
+        assert shown["DnsIpAddresses"] == ds_directory["DnsIpAddrs"]
+        assert shown["DirectoryType"] == "SIMPLE_AD"
+        assert shown["SubnetIds"] == subnets
+        group = boto3.client("ec2", region_name="us-east-1").describe_security_groups(
+            GroupIds=[shown["WorkspaceSecurityGroupId"]]
+        )["SecurityGroups"][0]
+        assert (group["VpcId"], group["GroupName"]) == (vpc, f"{directory_id}_workspacesMembers")
+
+
+def test_the_fixture_with_moto_refuses_an_id_directory_service_does_not_know(
+    workspaces_backend: WorkspacesBackend,
+) -> None:
+    with mock_aws():
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        with pytest.raises(workspaces.exceptions.ResourceNotFoundException):
+            workspaces.register_workspace_directory(DirectoryId="d-1234567890")
+    assert workspaces_backend.directories.peek("d-1234567890") is None
+
+
+def test_subnets_in_one_zone_are_refused() -> None:
+    with mock_aws(), mock_workspaces():
+        vpc, subnets = _network()
+        directory_id = _simple_ad(vpc, subnets)
+        ec2 = boto3.client("ec2", region_name="us-east-1")
+        same_zone = [
+            ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone="us-east-1a")["Subnet"][
+                "SubnetId"
+            ]
+            for n in (7, 8)
+        ]
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        with pytest.raises(workspaces.exceptions.OperationNotSupportedException):
+            workspaces.register_workspace_directory(DirectoryId=directory_id, SubnetIds=same_zone)
+
+
+def test_subnet_ids_moto_does_not_know_are_refused() -> None:
+    with mock_aws(), mock_workspaces():
+        vpc, subnets = _network()
+        directory_id = _simple_ad(vpc, subnets)
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        unknown = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+        with pytest.raises(workspaces.exceptions.InvalidParameterValuesException):
+            workspaces.register_workspace_directory(DirectoryId=directory_id, SubnetIds=unknown)
+
+
+def test_with_the_bridge_off_any_well_formed_id_registers_as_without_moto() -> None:
+    with mock_aws(), mock_workspaces(moto_bridge=False) as backend:
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        workspaces.register_workspace_directory(DirectoryId="d-1234567890")
+        backend.settle()
+        shown = workspaces.describe_workspace_directories(DirectoryIds=["d-1234567890"])["Directories"][0]
+        assert shown["State"] == "REGISTERED"

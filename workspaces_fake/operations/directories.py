@@ -59,8 +59,8 @@ def register_workspace_directory(
     )  # fmt: skip
     check_variant(request)
     tag_values = tags_from_request(tags or [])
-    check_account(backend, request)
-    directory = build_directory(backend, request)
+    found = check_account(backend, request)
+    directory = build_directory(backend, request, found)
     backend.directories.put(directory.directory_id, directory)
     add_tags(backend, directory.directory_id, tag_values)
     backend.lifecycle.enter(directory, DIRECTORY, "REGISTERING")
