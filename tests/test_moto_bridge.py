@@ -10,7 +10,10 @@ import pytest
 from moto import mock_aws
 
 from workspaces_fake import WorkspacesBackend, mock_workspaces
+from workspaces_fake.models.bundles.catalog import public_bundle_id
 from workspaces_fake.models.moto_bridge import moto_active, moto_client
+
+UBUNTU = public_bundle_id("Standard with Ubuntu 22.04")
 
 
 def _pair(order: str, **options: Any) -> tuple[AbstractContextManager[Any], AbstractContextManager[Any]]:
@@ -130,3 +133,52 @@ def test_with_the_bridge_off_any_well_formed_id_registers_as_without_moto() -> N
         backend.settle()
         shown = workspaces.describe_workspace_directories(DirectoryIds=["d-1234567890"])["Directories"][0]
         assert shown["State"] == "REGISTERED"
+
+
+def _registered_directory(backend: WorkspacesBackend) -> tuple[str, str]:
+    """A Simple AD directory in moto, registered with WorkSpaces and settled: (directory id, VPC id)."""
+    vpc, subnets = _network()
+    directory_id = _simple_ad(vpc, subnets)
+    boto3.client("workspaces", region_name="us-east-1").register_workspace_directory(DirectoryId=directory_id)
+    backend.settle()
+    return directory_id, vpc
+
+
+def test_a_custom_security_group_must_exist_in_motos_ec2() -> None:
+    with mock_aws(), mock_workspaces() as backend:
+        directory_id, vpc = _registered_directory(backend)
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        with pytest.raises(workspaces.exceptions.InvalidParameterValuesException):
+            workspaces.modify_workspace_creation_properties(
+                ResourceId=directory_id,
+                WorkspaceCreationProperties={"CustomSecurityGroupId": "sg-0123456789abcdef0"},
+            )
+        ec2 = boto3.client("ec2", region_name="us-east-1")
+        group = ec2.create_security_group(GroupName="custom", Description="custom", VpcId=vpc)["GroupId"]
+        workspaces.modify_workspace_creation_properties(
+            ResourceId=directory_id, WorkspaceCreationProperties={"CustomSecurityGroupId": group}
+        )
+        shown = workspaces.describe_workspace_directories(DirectoryIds=[directory_id])["Directories"][0]
+        assert shown["WorkspaceCreationProperties"]["CustomSecurityGroupId"] == group
+
+
+def test_a_volume_encryption_key_must_be_an_enabled_key_in_motos_kms() -> None:
+    with mock_aws(), mock_workspaces() as backend:
+        directory_id, _ = _registered_directory(backend)
+        kms = boto3.client("kms", region_name="us-east-1")
+        enabled = kms.create_key()["KeyMetadata"]["Arn"]
+        disabled_key = kms.create_key()["KeyMetadata"]
+        kms.disable_key(KeyId=disabled_key["KeyId"])  # moto's DisableKey takes the id, not the ARN
+        disabled = disabled_key["Arn"]
+        unknown = enabled.rsplit("/", 1)[0] + "/00000000-0000-0000-0000-000000000000"
+        requests = [
+            {"DirectoryId": directory_id, "UserName": name, "BundleId": UBUNTU, "VolumeEncryptionKey": key}
+            for name, key in (("ana", enabled), ("ben", disabled), ("cy", unknown))
+        ]
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        answer = workspaces.create_workspaces(Workspaces=requests)
+        assert [r["UserName"] for r in answer["PendingRequests"]] == ["ana"]
+        created = workspaces.describe_workspaces(WorkspaceIds=[answer["PendingRequests"][0]["WorkspaceId"]])
+        assert created["Workspaces"][0]["VolumeEncryptionKey"] == enabled
+        failed = {f["WorkspaceRequest"]["UserName"]: f["ErrorCode"] for f in answer["FailedRequests"]}
+        assert failed == {"ben": "InvalidParameterValuesException", "cy": "InvalidParameterValuesException"}

@@ -59,3 +59,35 @@ def _new_client(backend: WorkspacesBackend, service: str) -> Any:
         aws_access_key_id="workspaces-fake",
         aws_secret_access_key="workspaces-fake",
     )
+
+
+def security_group_problem(backend: WorkspacesBackend, group_id: str) -> Optional[str]:
+    """Why moto's EC2 refuses ``group_id`` as a security group (None: it exists, or no bridge)."""
+    client = moto_client(backend, "ec2")
+    if client is None:
+        return None
+    from botocore.exceptions import ClientError
+
+    try:
+        client.describe_security_groups(GroupIds=[group_id])
+    except ClientError:
+        return f"The security group {group_id} does not exist."
+    return None
+
+
+def kms_key_problem(backend: WorkspacesBackend, key_id: str) -> Optional[str]:
+    """Why moto's KMS refuses ``key_id`` as a volume key: unknown, not enabled, not symmetric (None: fine)."""
+    client = moto_client(backend, "kms")
+    if client is None:
+        return None
+    from botocore.exceptions import ClientError
+
+    try:
+        key = client.describe_key(KeyId=key_id)["KeyMetadata"]
+    except ClientError:
+        return f"The KMS key {key_id} could not be found."
+    if key.get("KeyState") != "Enabled":
+        return f"The KMS key {key_id} is {key.get('KeyState')}; it must be Enabled."
+    if key.get("KeySpec", "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT":
+        return f"The KMS key {key_id} is not a symmetric key."
+    return None
