@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -182,3 +183,25 @@ def test_a_volume_encryption_key_must_be_an_enabled_key_in_motos_kms() -> None:
         assert created["Workspaces"][0]["VolumeEncryptionKey"] == enabled
         failed = {f["WorkspaceRequest"]["UserName"]: f["ErrorCode"] for f in answer["FailedRequests"]}
         assert failed == {"ben": "InvalidParameterValuesException", "cy": "InvalidParameterValuesException"}
+
+
+def test_workspaces_get_addresses_inside_their_subnets_cidr() -> None:
+    with mock_aws(), mock_workspaces() as backend:
+        directory_id, _ = _registered_directory(backend)
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        requests = [
+            {"DirectoryId": directory_id, "UserName": f"user{n}", "BundleId": UBUNTU} for n in range(3)
+        ]
+        workspaces.create_workspaces(Workspaces=requests)
+        backend.settle()
+        ec2 = boto3.client("ec2", region_name="us-east-1")
+        seen = workspaces.describe_workspaces(DirectoryId=directory_id)["Workspaces"]
+        for ws in seen:
+            cidr = ec2.describe_subnets(SubnetIds=[ws["SubnetId"]])["Subnets"][0]["CidrBlock"]
+            assert ipaddress.ip_address(ws["IpAddress"]) in ipaddress.ip_network(cidr)
+        assert len({ws["IpAddress"] for ws in seen}) == 3
+        workspaces.rebuild_workspaces(RebuildWorkspaceRequests=[{"WorkspaceId": seen[0]["WorkspaceId"]}])
+        backend.settle()
+        rebuilt = workspaces.describe_workspaces(WorkspaceIds=[seen[0]["WorkspaceId"]])["Workspaces"][0]
+        cidr = ec2.describe_subnets(SubnetIds=[rebuilt["SubnetId"]])["Subnets"][0]["CidrBlock"]
+        assert ipaddress.ip_address(rebuilt["IpAddress"]) in ipaddress.ip_network(cidr)

@@ -91,3 +91,17 @@ def kms_key_problem(backend: WorkspacesBackend, key_id: str) -> Optional[str]:
     if key.get("KeySpec", "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT":
         return f"The KMS key {key_id} is not a symmetric key."
     return None
+
+
+def subnet_cidr(backend: WorkspacesBackend, subnet_id: str) -> Optional[str]:
+    """The IPv4 CIDR of ``subnet_id`` in moto's EC2 (None: unknown to moto, or no bridge)."""
+    client = moto_client(backend, "ec2")
+    if client is None:
+        return None
+    from botocore.exceptions import ClientError
+
+    try:
+        subnets = client.describe_subnets(SubnetIds=[subnet_id])["Subnets"]
+    except ClientError:
+        return None
+    return str(subnets[0]["CidrBlock"]) if subnets else None
