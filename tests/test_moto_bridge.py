@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -205,3 +207,12 @@ def test_workspaces_get_addresses_inside_their_subnets_cidr() -> None:
         rebuilt = workspaces.describe_workspaces(WorkspaceIds=[seen[0]["WorkspaceId"]])["Workspaces"][0]
         cidr = ec2.describe_subnets(SubnetIds=[rebuilt["SubnetId"]])["Subnets"][0]["CidrBlock"]
         assert ipaddress.ip_address(rebuilt["IpAddress"]) in ipaddress.ip_network(cidr)
+
+
+def test_the_usage_guides_moto_example_runs() -> None:
+    usage = (Path(__file__).resolve().parent.parent / "docs" / "usage.md").read_text(encoding="utf-8")
+    section = usage.split("## With moto", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"^```python\n(.*?)^```", section, flags=re.M | re.S)
+    namespace: dict[str, Any] = {}
+    exec(compile(block, "docs/usage.md", "exec"), namespace)
+    namespace["test_directory_service_to_workspaces"]()
