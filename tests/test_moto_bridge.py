@@ -216,3 +216,45 @@ def test_the_usage_guides_moto_example_runs() -> None:
     namespace: dict[str, Any] = {}
     exec(compile(block, "docs/usage.md", "exec"), namespace)
     namespace["test_directory_service_to_workspaces"]()
+
+
+def test_a_directory_that_is_not_active_in_directory_service_is_refused() -> None:
+    from moto.ds.models import ds_backends
+
+    with mock_aws(), mock_workspaces():
+        vpc, subnets = _network()
+        directory_id = _simple_ad(vpc, subnets)
+        moto_directory = ds_backends["123456789012"]["us-east-1"].directories[directory_id]
+        moto_directory.stage = "Creating"  # no moto API leaves a directory in a stage other than Active
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        with pytest.raises(workspaces.exceptions.InvalidResourceStateException):
+            workspaces.register_workspace_directory(DirectoryId=directory_id)
+
+
+def test_an_ad_connector_registers_as_ad_connector_with_its_dns_and_service_account() -> None:
+    with mock_aws(), mock_workspaces() as backend:
+        vpc, subnets = _network()
+        settings = {
+            "VpcId": vpc,
+            "SubnetIds": subnets,
+            "CustomerDnsIps": ["10.0.1.53", "10.0.2.53"],
+            "CustomerUserName": "svc-workspaces",
+        }
+        directory_id = boto3.client("ds", region_name="us-east-1").connect_directory(
+            Name="onprem.example.com", Password="Passw0rd!Long", Size="Small", ConnectSettings=settings
+        )["DirectoryId"]
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        workspaces.register_workspace_directory(DirectoryId=directory_id)
+        backend.settle()
+        shown = workspaces.describe_workspace_directories(DirectoryIds=[directory_id])["Directories"][0]
+        assert (shown["DirectoryType"], shown["DirectoryName"]) == ("AD_CONNECTOR", "onprem.example.com")
+        assert shown["CustomerUserName"] == "svc-workspaces"
+        assert shown["SubnetIds"] == subnets
+
+
+@pytest.mark.workspaces(moto_bridge=False)
+def test_the_marker_turns_the_bridge_off(workspaces_backend: WorkspacesBackend) -> None:
+    with mock_aws():
+        workspaces = boto3.client("workspaces", region_name="us-east-1")
+        workspaces.register_workspace_directory(DirectoryId="d-1234567890")
+        assert workspaces_backend.directories["d-1234567890"].directory_name == "corp.example.com"
