@@ -65,6 +65,7 @@ class Config(NamedTuple):
     seed: int
     real_backoff: bool = False
     any_region: bool = False
+    moto_bridge: bool = True
 
 
 class _Activations:
@@ -84,6 +85,7 @@ class _Activations:
             if self.world is None:
                 self.world = World(lifecycle=config.lifecycle or "instant", seed=config.seed)
             self._stack.append(config)
+            self.world.moto_bridge = all(entry.moto_bridge for entry in self._stack)
             return self.world
 
     def pop(self, config: Config) -> None:
@@ -94,6 +96,8 @@ class _Activations:
                 del self._stack[index]
             if not self._stack:
                 self.world = None
+            elif self.world is not None:
+                self.world.moto_bridge = all(entry.moto_bridge for entry in self._stack)
 
     def top(self) -> Optional[Config]:
         stack = self._stack

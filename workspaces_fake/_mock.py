@@ -37,10 +37,11 @@ class MockWorkspaces:
         seed: int = 0,
         real_backoff: bool = False,
         any_region: bool = False,
+        moto_bridge: bool = True,
     ) -> None:
         if lifecycle is not None:
             _check_mode(lifecycle)
-        self._config = Config(account_id, region, lifecycle, seed, real_backoff, any_region)
+        self._config = Config(account_id, region, lifecycle, seed, real_backoff, any_region, moto_bridge)
         self._started: list[Config] = []
 
     @property
@@ -68,7 +69,8 @@ class MockWorkspaces:
         )
         real_backoff = asked.real_backoff or (outer.real_backoff if outer else False)
         any_region = asked.any_region or (outer.any_region if outer else False)
-        return Config(account_id, region, asked.lifecycle, asked.seed, real_backoff, any_region)
+        moto_bridge = asked.moto_bridge and (outer.moto_bridge if outer else True)
+        return Config(account_id, region, asked.lifecycle, asked.seed, real_backoff, any_region, moto_bridge)
 
     def start(self) -> WorkspacesBackend:
         """Activate (joining an outer activation if there is one) and return the default backend."""
@@ -124,6 +126,7 @@ class MockWorkspaces:
             seed=self._config.seed,
             real_backoff=self._config.real_backoff,
             any_region=self._config.any_region,
+            moto_bridge=self._config.moto_bridge,
         )
 
     def _decorate_callable(self, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -196,6 +199,7 @@ def mock_workspaces(
     seed: int = ...,
     real_backoff: bool = ...,
     any_region: bool = ...,
+    moto_bridge: bool = ...,
 ) -> MockWorkspaces: ...
 
 
@@ -208,6 +212,7 @@ def mock_workspaces(
     seed: int = 0,
     real_backoff: bool = False,
     any_region: bool = False,
+    moto_bridge: bool = True,
 ) -> Any:
     """Answer every WorkSpaces call in-process while active.
 
@@ -221,6 +226,10 @@ def mock_workspaces(
 
     A client in a region where WorkSpaces is not offered (botocore's endpoint data) gets the
     EndpointConnectionError the real client would get; ``any_region=True`` answers it anyway.
+
+    When moto's mock is active too, the calls that concern other services (RegisterWorkspaceDirectory's
+    directory and subnets) are checked against moto's Directory Service and EC2 (docs/usage.md "With moto");
+    ``moto_bridge=False`` turns that off and the fake behaves as without moto.
     """
     mock = MockWorkspaces(
         account_id=account_id,
@@ -229,5 +238,6 @@ def mock_workspaces(
         seed=seed,
         real_backoff=real_backoff,
         any_region=any_region,
+        moto_bridge=moto_bridge,
     )
     return mock if target is None else mock(target)

@@ -57,6 +57,8 @@ class World:
         self.clock = Clock()
         self.lifecycle = lifecycle
         self.seed = seed
+        self.moto_bridge = True
+        """Whether calls that need other AWS services consult moto when its mock is active (bridges/moto)."""
         self._backends: dict[tuple[str, str], WorkspacesBackend] = {}
         self._lock = threading.Lock()
 

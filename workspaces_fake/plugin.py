@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 _MARKER_DOC = (
     "workspaces(region=None, account_id='123456789012', lifecycle='instant', seed=0, "
-    "real_backoff=False, any_region=False, assert_all_faults_fired=True): "
+    "real_backoff=False, any_region=False, moto_bridge=True, assert_all_faults_fired=True): "
     "configure the workspaces_backend fixture"
 )
 _OPTIONS = (
@@ -31,6 +31,7 @@ _OPTIONS = (
     "seed",
     "real_backoff",
     "any_region",
+    "moto_bridge",
     "assert_all_faults_fired",
 )
 

@@ -20,6 +20,7 @@ from ..errors import (
 from ..models.directories import DIRECTORY, Directory, require_directory
 from ..models.directories import properties as rules
 from ..models.directories.register import Registration, build_directory, check_account, check_variant
+from ..models.moto_bridge import security_group_problem
 from ..models.tags import add_tags, tags_from_request
 
 _FILTER_ATTRIBUTES = {"USER_IDENTITY_TYPE": "user_identity_type", "WORKSPACE_TYPE": "workspace_type"}
@@ -59,8 +60,8 @@ def register_workspace_directory(
     )  # fmt: skip
     check_variant(request)
     tag_values = tags_from_request(tags or [])
-    check_account(backend, request)
-    directory = build_directory(backend, request)
+    found = check_account(backend, request)
+    directory = build_directory(backend, request, found)
     backend.directories.put(directory.directory_id, directory)
     add_tags(backend, directory.directory_id, tag_values)
     backend.lifecycle.enter(directory, DIRECTORY, "REGISTERING")
@@ -125,8 +126,16 @@ def _matches(
 def modify_workspace_creation_properties(
     backend: WorkspacesBackend, *, resource_id: str, workspace_creation_properties: Mapping[str, Any]
 ) -> Result:
-    """Defaults for WorkSpaces created (or rebuilt) from now on; existing ones keep theirs."""
-    rules.modify_creation(rules.settable_directory(backend, resource_id), workspace_creation_properties)
+    """Defaults for WorkSpaces created (or rebuilt) from now on; existing ones keep theirs.
+
+    With moto active (the bridge), CustomSecurityGroupId must name a security group in moto's EC2 [A].
+    """
+    directory = rules.settable_directory(backend, resource_id)
+    group_id = workspace_creation_properties.get("CustomSecurityGroupId")
+    problem = security_group_problem(backend, group_id) if group_id is not None else None
+    if problem is not None:
+        raise InvalidParameterValuesException(problem)
+    rules.modify_creation(directory, workspace_creation_properties)
     return {}
 
 

@@ -23,6 +23,7 @@ from ..errors import (
     ValidationException,
 )
 from ..models.bundles.arrange import visible_bundle
+from ..models.moto_bridge import kms_key_problem
 from ..models.tags import tags_from_request
 from ..models.workspaces.arrange import admit_workspace, new_workspace
 from ..models.workspaces.model import (
@@ -93,6 +94,7 @@ def _admit_request(backend: WorkspacesBackend, request: Request) -> Workspace:
     _check_user(backend, directory_id, user_name, request.get("WorkspaceName"))
     properties = properties_for_create(backend.settings, bundle, request.get("WorkspaceProperties") or {})
     tags = _tags_or_failure(request.get("Tags"))
+    _check_volume_key(backend, request.get("VolumeEncryptionKey"))
     ws = new_workspace(
         backend, directory_id=directory_id, user_name=user_name, bundle=bundle, properties=properties
     )
@@ -102,6 +104,13 @@ def _admit_request(backend: WorkspacesBackend, request: Request) -> Workspace:
     ws.root_volume_encryption_enabled = request.get("RootVolumeEncryptionEnabled")
     ws.ipv6_address = request.get("Ipv6Address")
     return admit_workspace(backend, ws, "PENDING", tags, at=ws.created)  # PENDING from its creation on
+
+
+def _check_volume_key(backend: WorkspacesBackend, key_id: Optional[str]) -> None:
+    """With moto active (the bridge), the key must be an enabled symmetric key in moto's KMS [A]."""
+    problem = kms_key_problem(backend, key_id) if key_id is not None else None
+    if problem is not None:
+        raise RuleBroken(INVALID, problem)
 
 
 def _check_quota(backend: WorkspacesBackend) -> None:

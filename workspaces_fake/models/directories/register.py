@@ -26,6 +26,7 @@ from ...errors import (
     ResourceLimitExceededException,
     WorkspacesDefaultRoleNotFoundException,
 )
+from .from_moto import NOT_ACTIVE, DsDirectory, apply, check_active, check_subnets, lookup
 from .model import Directory, SelfservicePermissions, new_directory
 
 if TYPE_CHECKING:
@@ -112,31 +113,45 @@ def _check_identity_center(request: Registration) -> None:
         raise _invalid("ActiveDirectoryConfig is supported only for WorkSpaces Pools directories.")
 
 
-def check_account(backend: WorkspacesBackend, request: Registration) -> None:
-    """The checks after the members' own: the default role, the id's registration, the quota."""
+def check_account(backend: WorkspacesBackend, request: Registration) -> Optional[DsDirectory]:
+    """The checks after the members' own: the default role, the id's registration, the quota.
+
+    With moto's mock active (the bridge), also the directory in moto's Directory Service and its subnets in
+    moto's EC2, in the spec's order; returns what Directory Service said (None without the bridge).
+    """
     if not backend.settings.default_role_exists:
         raise WorkspacesDefaultRoleNotFoundException(
             "The workspaces_DefaultRole role could not be found. Create it before registering a directory."
         )
+    found = lookup(backend, request.directory_id)
     existing = backend.directories.peek(request.directory_id or "")
     if existing is not None and existing.state != "DEREGISTERING":
         raise ResourceAlreadyExistsException(f"The directory {existing.directory_id} is already registered.")
     if existing is not None:
-        raise InvalidResourceStateException(
-            "The specified directory is not in a valid state. Confirm that the directory has a status of "
-            "Active, and try again."
-        )
+        raise InvalidResourceStateException(NOT_ACTIVE)
+    check_active(found)
     quota = backend.settings.directory_quota
     if quota is not None and len(backend.directories) >= quota:
         raise ResourceLimitExceededException(
             f"You have reached the limit of {quota} directories registered with WorkSpaces in this Region."
         )
+    if found is not None:
+        check_subnets(backend, found, request.subnet_ids or found.subnet_ids)
+    return found
 
 
-def build_directory(backend: WorkspacesBackend, request: Registration) -> Directory:
-    """The directory the request registers, with the defaults of its variant (not stored yet)."""
+def build_directory(
+    backend: WorkspacesBackend, request: Registration, found: Optional[DsDirectory] = None
+) -> Directory:
+    """The directory the request registers, with the defaults of its variant (not stored yet).
+
+    ``found``: what moto's Directory Service said about it (the bridge), whose values it takes.
+    """
     if request.directory_id is not None:
-        directory = new_directory(backend, request.directory_id, subnet_ids=request.subnet_ids)
+        subnet_ids = request.subnet_ids or (found.subnet_ids if found is not None else None)
+        directory = new_directory(backend, request.directory_id, subnet_ids=subnet_ids)
+        if found is not None:
+            apply(backend, directory, found)
     else:
         directory = managed_directory(
             backend,

@@ -7,6 +7,7 @@ and strings that many WorkSpaces share (bundle id, OS name, subnet id) are the s
 
 from __future__ import annotations
 
+import ipaddress
 import itertools
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Optional
 from ...lifecycle import Step, Table, minutes
 from ..applications import model as _apps
 from ..bundles.model import is_windows
+from ..moto_bridge import subnet_cidr
 from .connections import Connections, end_session
 from .snapshots import Snapshots, first_delay, start_schedule
 
@@ -338,7 +340,7 @@ def _give_network_identity(backend: WorkspacesBackend, ws: Workspace) -> None:
     side = host % 2
     if directory is not None and directory.subnet_ids:
         ws.subnet_id = directory.subnet_ids[side % len(directory.subnet_ids)]
-    ws.ip_address = _address(host)
+    ws.ip_address = _address_in_subnet(backend, ws, host) or _address(host)
     suffix = ws.workspace_id[3:].upper()
     windows = is_windows(ws.workspace_properties.operating_system_name)
     ws.computer_name = f"WSAMZN-{suffix[:8]}" if windows else f"A-{suffix}"
@@ -349,9 +351,26 @@ def _address(host: int) -> str:
     return f"10.{side}.{(number >> 8) & 255}.{number & 255}"
 
 
+def _address_in_subnet(backend: WorkspacesBackend, ws: Workspace, host: int) -> Optional[str]:
+    """With moto active (the bridge), an address inside the subnet's CIDR in moto's EC2.
+
+    The first four addresses and the last are AWS's own in every subnet, so hosts start at the fifth.
+    """
+    cidr = subnet_cidr(backend, ws.subnet_id) if ws.subnet_id else None
+    if cidr is None:
+        return None
+    network = ipaddress.ip_network(cidr, strict=False)
+    usable = max(network.num_addresses - 5, 1)
+    return str(network.network_address + 4 + (host // 2) % usable)
+
+
 def new_ip_address(backend: WorkspacesBackend, ws: Workspace) -> None:
     """A rebuild re-creates the network interface: a new private address in the same subnet."""
     host = backend.workspace_index.next_host()
+    in_subnet = _address_in_subnet(backend, ws, host)
+    if in_subnet is not None:
+        ws.ip_address = in_subnet
+        return
     if ws.ip_address is not None and host % 2 != int(ws.ip_address.split(".")[1]):
         host = backend.workspace_index.next_host()  # stay on the subnet's side
     ws.ip_address = _address(host)
