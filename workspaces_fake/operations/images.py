@@ -9,11 +9,10 @@ from .._registry import Result, operation
 from .._service import operation_model
 from .._wire import attr_name
 from ..backend import WorkspacesBackend
-from ..errors import InvalidResourceStateException, ResourceAlreadyExistsException
+from ..errors import InvalidResourceStateException
 from ..models.applications import model as _apps
 from ..models.images import IMAGE, Image, making, sharing
-from ..models.images.rules import own_images, shared_with_me
-from ..models.quotas import IMAGES
+from ..models.images.rules import check_name_and_quota, own_images, shared_with_me
 from ..models.tags import add_tags, tags_from_request
 from ..models.workspaces.model import WORKSPACE, Workspace
 
@@ -34,9 +33,7 @@ def create_workspace_image(
             f"The WorkSpace {workspace_id} is {ws.state}; an image can only be created from an AVAILABLE "
             "WorkSpace."
         )
-    if any(i.name == name for i in own_images(backend)):
-        raise ResourceAlreadyExistsException(f"An image named {name} already exists in this account.")
-    backend.settings.quotas.check(IMAGES, len(own_images(backend)), what="images")
+    check_name_and_quota(backend, name, taken=f"An image named {name} already exists in this account.")
     tag_values = tags_from_request(tags or [])
     image = _captured_image(backend, ws, name, description)
     add_tags(backend, image.image_id, tag_values)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Optional
 
-from ...errors import ResourceAlreadyExistsException, ResourceLimitExceededException
+from ...errors import ResourceAlreadyExistsException
 from .. import account as _account
+from ..quotas import IMAGES
 from .model import Image
 
 if TYPE_CHECKING:
@@ -59,13 +60,10 @@ def visible_image(backend: WorkspacesBackend, image_id: str) -> Optional[Image]:
     )
 
 
-def check_name_and_quota(backend: WorkspacesBackend, name: str) -> None:
-    """A new image's name must be unused in the Region, and the Region's image quota not reached."""
+def check_name_and_quota(backend: WorkspacesBackend, name: str, taken: str = NAME_TAKEN) -> None:
+    """A new image's name must be unused in the Region (else ``taken``), and the Region's image quota not
+    reached: every operation that makes an image asks here."""
     mine = own_images(backend)
     if any(image.name == name for image in mine):
-        raise ResourceAlreadyExistsException(NAME_TAKEN)
-    quota = backend.settings.image_quota
-    if quota is not None and len(mine) >= quota:
-        raise ResourceLimitExceededException(
-            f"The account has reached its limit of {quota} WorkSpace images in this Region."
-        )
+        raise ResourceAlreadyExistsException(taken)
+    backend.settings.quotas.check(IMAGES, len(mine), what="images")
