@@ -19,7 +19,7 @@ from . import errors
 from . import operations as _operations  # noqa: F401  (importing it registers every handler)
 from ._calls import Call
 from ._registry import HANDLERS as HANDLERS  # re-exported: tests and the docs generator read it here
-from ._registry import OBSERVED_ZEROS, Result
+from ._registry import OBSERVED_BELOW_MIN, Result
 from ._registry import Registration as Registration
 from ._service import operation_model
 from ._validate import validate_input
@@ -34,10 +34,6 @@ logger = logging.getLogger("workspaces_fake")
 self_check = False
 """When True (the test suite sets it), every result is checked against the output shape by botocore's
 own validator before it is encoded, as botocore's Stubber checks canned responses."""
-
-SENT_EMPTY = {"DescribeConnectionAliases": "ConnectionAliases"}
-"""Output lists the real service sends empty although the model gives them ``min: 1`` (observed:
-``"ConnectionAliases": []`` for an account without aliases); the self-check lets exactly these pass."""
 
 
 class Outcome(NamedTuple):
@@ -154,18 +150,17 @@ def _check_result(op: OperationModel, result: Result) -> None:
     from ._wire import to_parsed
 
     if op.output_shape is not None:
-        parsed = to_parsed(op.output_shape, result)
-        if parsed.get(SENT_EMPTY.get(op.name, "")) == []:
-            del parsed[SENT_EMPTY[op.name]]
-        validate_parameters(_without_observed_zeros(parsed), op.output_shape)
+        validate_parameters(without_observed(to_parsed(op.output_shape, result)), op.output_shape)
 
 
-def _without_observed_zeros(value: Any) -> Any:
-    """``value`` without the zeros AWS is observed to answer below the model's minimum (OBSERVED_ZEROS)."""
+_ABSENT = object()
+
+
+def without_observed(value: Any) -> Any:
+    """``value`` without the members AWS is observed to answer below the model's minimum
+    (:data:`OBSERVED_BELOW_MIN`), at any depth."""
     if isinstance(value, dict):
-        return {
-            k: _without_observed_zeros(v) for k, v in value.items() if not (k in OBSERVED_ZEROS and v == 0)
-        }
+        return {k: without_observed(v) for k, v in value.items() if OBSERVED_BELOW_MIN.get(k, _ABSENT) != v}
     if isinstance(value, list):
-        return [_without_observed_zeros(item) for item in value]
+        return [without_observed(item) for item in value]
     return value

@@ -32,9 +32,11 @@ class Registration:
 
 HANDLERS: dict[str, Registration] = {}
 
-OBSERVED_ZEROS: set[str] = set()
-"""Output members AWS answers with 0 below the model's minimum (a pool's unset timeouts, observed); the
-suite's self-check (botocore's validator on every result) lets exactly these zeros through."""
+OBSERVED_BELOW_MIN: dict[str, Any] = {}
+"""Output members AWS answers with a value below the model's minimum, by member name -> that value
+(observed: ``"ConnectionAliases": []`` for an account without aliases, a pool's unset timeouts as 0).
+Families register theirs beside their handlers; the suite's self-check (botocore's validator on every
+result) lets exactly these values through, and nothing else below a minimum."""
 
 
 def operation(name: str, *, precheck: Optional[Precheck] = None) -> Callable[[F], F]:

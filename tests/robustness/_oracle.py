@@ -17,7 +17,7 @@ from typing import Any
 
 from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 
-from workspaces_fake._dispatch import SENT_EMPTY
+from workspaces_fake._dispatch import without_observed
 from workspaces_fake._service import service_model
 
 # Errors any AWS JSON 1.1 service may answer, whatever the operation models (AWS "common errors").
@@ -201,10 +201,7 @@ def output_problems(shape: Shape | None, parsed: Mapping[str, Any]) -> list[str]
     if shape is None:
         return []
     body = {key: value for key, value in parsed.items() if key != "ResponseMetadata"}
-    for member in SENT_EMPTY.values():  # the service sends these empty despite the model's min 1
-        if body.get(member) == []:
-            del body[member]
-    return violations(shape, body, "", output=True)
+    return violations(shape, without_observed(body), "", output=True)  # what AWS sends below a min
 
 
 def operation(name: str) -> OperationModel:

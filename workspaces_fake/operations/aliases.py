@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Optional
 
-from .._registry import Result, operation
+from .._registry import OBSERVED_BELOW_MIN, Result, operation
 from .._service import service_model
 from .._validate import value_violations
 from ..backend import WorkspacesBackend
@@ -70,6 +70,9 @@ def delete_connection_alias(backend: WorkspacesBackend, *, alias_id: str) -> Res
         )
     backend.lifecycle.enter(alias, ALIAS, "DELETING")
     return {}
+
+
+OBSERVED_BELOW_MIN.update(ConnectionAliases=[])  # an account without aliases gets [] (observed; model: min 1)
 
 
 @operation("DescribeConnectionAliases")

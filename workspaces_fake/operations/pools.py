@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
-from .._registry import OBSERVED_ZEROS, Result, operation
+from .._registry import OBSERVED_BELOW_MIN, Result, operation
 from ..backend import WorkspacesBackend
 from ..errors import (
     OperationInProgressException,
@@ -23,7 +23,7 @@ from ..models.pools.model import RUNNING, STOPPED, TERMINATING, Pool, TimeoutSet
 from ..models.pools.update import update_pool
 from ..models.tags import add_tags, tags_from_request
 
-OBSERVED_ZEROS.update({"DisconnectTimeoutInSeconds", "MaxUserDurationInSeconds"})  # unset: 0 (observed)
+OBSERVED_BELOW_MIN.update(DisconnectTimeoutInSeconds=0, MaxUserDurationInSeconds=0)  # unset: 0 (observed)
 
 SESSIONS_PAGE = 20
 """DescribeWorkspacesPoolSessions' default page size (the model's Limit documentation)."""
